@@ -1,0 +1,59 @@
+using CoCare.Data.Audit;
+using CoCare.Kernel;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoCare.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionName = "CoCare";
+    public const string SqliteMigrationsAssembly = "CoCare.Data.Sqlite";
+    public const string PostgresMigrationsAssembly = "CoCare.Data.Postgres";
+
+    /// <summary>Registers <see cref="AppDbContext"/> on SQLite (default) or PostgreSQL (Database:Provider=Postgres).</summary>
+    public static IServiceCollection AddCoCareData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionName);
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CurrentActor>();
+        services.TryAddSingleton<AuditWriteGate>();
+        services.AddScoped<AuditLog>();
+
+        services.AddDbContext<AppDbContext>(db =>
+        {
+            if (options.Provider == DatabaseProvider.Postgres)
+            {
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:CoCare is not set.");
+                }
+
+                db.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+            }
+            else
+            {
+                var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnection : connectionString;
+                EnsureSqliteFolder(sqlite);
+                db.UseSqlite(sqlite, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                db.AddInterceptors(new SqlitePragmas());
+            }
+        });
+        return services;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+        if (!string.IsNullOrEmpty(folder) && source != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

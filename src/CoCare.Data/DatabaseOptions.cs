@@ -1,0 +1,15 @@
+namespace CoCare.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Bound from the "Database" configuration section; the connection string is ConnectionStrings:CoCare.</summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public const string DefaultSqliteConnection = "Data Source=data/cocare.db";
+}

@@ -1,0 +1,35 @@
+using CoCare.Kernel;
+
+namespace CoCare.Web.Components.Layout;
+
+/// <summary>One navigation entry: a module (DESIGN.md) or a back-office page, and the roles that see it.</summary>
+public sealed record NavEntry(string Key, string Href, string Icon, IReadOnlyList<string> Roles, bool Available);
+
+/// <summary>
+/// The back office's navigation, one entry per module in DESIGN.md. Modules whose issue is not done
+/// are listed but lead to an empty page, never to invented data.
+/// </summary>
+public static class Navigation
+{
+    private static readonly string[] Everyone = [.. Roles.All];
+
+    public static readonly IReadOnlyList<NavEntry> Entries =
+    [
+        new("Nav.Home", "/", MudBlazor.Icons.Material.Filled.Home, Everyone, true),
+        new("Nav.Directory", "/directory/organizations", MudBlazor.Icons.Material.Filled.AccountTree, Everyone, true),
+        new("Nav.Accounts", "/directory/accounts", MudBlazor.Icons.Material.Filled.ManageAccounts, [Roles.PlatformAdmin], true),
+        new("Nav.Procurement", "/modules/procurement", MudBlazor.Icons.Material.Filled.Gavel, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], false),
+        new("Nav.Network", "/modules/network", MudBlazor.Icons.Material.Filled.Hub, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization], false),
+        new("Nav.Residents", "/modules/residents", MudBlazor.Icons.Material.Filled.Elderly, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization], false),
+        new("Nav.Services", "/modules/services", MudBlazor.Icons.Material.Filled.RoomService, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.Volunteer], false),
+        new("Nav.Volunteers", "/modules/volunteers", MudBlazor.Icons.Material.Filled.VolunteerActivism, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.Volunteer], false),
+        new("Nav.Voice", "/modules/voice", MudBlazor.Icons.Material.Filled.HowToVote, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.Volunteer], false),
+        new("Nav.Evaluation", "/modules/evaluation", MudBlazor.Icons.Material.Filled.Assessment, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], false),
+        new("Nav.Alerts", "/modules/alerts", MudBlazor.Icons.Material.Filled.NotificationImportant, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.Volunteer], false),
+        new("Nav.Insights", "/modules/insights", MudBlazor.Icons.Material.Filled.Insights, Everyone, false),
+        new("Nav.Audit", "/audit", MudBlazor.Icons.Material.Filled.FactCheck, [Roles.PlatformAdmin, Roles.Auditor], true),
+    ];
+
+    public static IEnumerable<NavEntry> For(System.Security.Claims.ClaimsPrincipal user) =>
+        Entries.Where(e => e.Roles.Any(user.IsInRole));
+}

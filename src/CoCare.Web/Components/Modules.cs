@@ -1,0 +1,9 @@
+using System.Reflection;
+
+namespace CoCare.Web.Components;
+
+/// <summary>Assemblies of modules that bring pages of their own.</summary>
+public static class Modules
+{
+    public static readonly Assembly[] UiAssemblies = [typeof(CoCare.Directory.DirectoryModule).Assembly];
+}

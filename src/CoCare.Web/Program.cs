@@ -1,0 +1,30 @@
+using CoCare.Directory;
+using CoCare.Web;
+using CoCare.Web.Admin;
+using CoCare.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Modules, listed by hand: the whole system can be read from here.
+builder.Services.AddCoCareHost(builder.Configuration);
+builder.Services.AddDirectory(builder.Configuration);
+
+var app = builder.Build();
+
+if (AdminCommand.Matches(args))
+{
+    return await AdminCommand.RunAsync(args, app.Services);
+}
+
+app.UseCoCareHost();
+var api = app.MapCoCareApi();
+api.MapDirectoryApi();
+app.MapCoCareUi();
+
+var seeded = await DatabaseStartup.PrepareAsync(app.Services);
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, seeded));
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
