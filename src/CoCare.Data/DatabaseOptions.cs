@@ -11,5 +11,8 @@ public sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>Apply pending migrations when the host starts (turn off when operators migrate separately).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
     public const string DefaultSqliteConnection = "Data Source=data/cocare.db";
 }

@@ -12,6 +12,13 @@ internal static class AuditRecorder
     private static readonly HashSet<string> SecretColumns =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Xml"];
 
+    // Chinese stays readable in the log; the log is never written into HTML unescaped.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public static bool IsAudited(EntityEntry entry) =>
         entry.Entity is not AuditEntry and not DataProtectionKey
         && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
@@ -42,7 +49,7 @@ internal static class AuditRecorder
                     EntityState.Deleted => "Delete",
                     _ => "Update",
                 },
-                Changes = JsonSerializer.Serialize(changes),
+                Changes = JsonSerializer.Serialize(changes, Json),
             });
         }
 

@@ -25,9 +25,25 @@ public static class AuthApi
         return api;
     }
 
-    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> LoginAsync(
         LoginRequest request, AccountSignIn signIn, IStringLocalizer<WebText> s)
     {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.UserName))
+        {
+            errors["userName"] = [s["Login.UserNameRequired"]];
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors["password"] = [s["Login.PasswordRequired"]];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: s["Problem.Validation"]);
+        }
+
         var principal = await signIn.CheckAsync(request.UserName, request.Password);
         if (principal is null)
         {

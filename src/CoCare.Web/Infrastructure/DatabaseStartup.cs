@@ -10,6 +10,11 @@ public static class DatabaseStartup
     public static async Task<bool> PrepareAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
+        if (!scope.ServiceProvider.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
+        {
+            return false;
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(ct);
         var demo = scope.ServiceProvider.GetRequiredService<DemoOptions>();

@@ -1,0 +1,37 @@
+using CoCare.Kernel;
+
+namespace CoCare.UnitTests.Kernel;
+
+public class RegionCodeTests
+{
+    [Theory]
+    [InlineData("450000000000", RegionLevel.Province)]
+    [InlineData("450200000000", RegionLevel.City)]
+    [InlineData("450226000000", RegionLevel.County)]
+    [InlineData("450226104000", RegionLevel.Township)]
+    [InlineData("450226104201", RegionLevel.Village)]
+    public void LevelOf_ReadsTheLevelFromTrailingZeros(string code, RegionLevel level) =>
+        Assert.Equal(level, RegionCode.LevelOf(code));
+
+    [Theory]
+    [InlineData("45022610420")]
+    [InlineData("4502261042011")]
+    [InlineData("45022610420a")]
+    [InlineData("000000000000")]
+    [InlineData("001200000000")]
+    [InlineData("")]
+    public void LevelOf_RefusesMalformedCodes(string code) => Assert.Null(RegionCode.LevelOf(code));
+
+    [Fact]
+    public void ParentCode_IsThePrefixPaddedWithZeros() =>
+        Assert.Equal("450226104000", RegionCode.ParentCode("450226104201", RegionLevel.Township));
+
+    [Theory]
+    [InlineData("450226104201", "450226000000", true)]
+    [InlineData("450226104201", "450000000000", true)]
+    [InlineData("450226104201", "450226104201", true)]
+    [InlineData("450226104201", "450227000000", false)]
+    [InlineData("450200000000", "450226000000", false)]
+    public void IsWithin_MatchesTheSubtreeOfTheAncestor(string code, string ancestor, bool within) =>
+        Assert.Equal(within, RegionCode.IsWithin(code, ancestor));
+}
