@@ -83,7 +83,13 @@ public static class HostSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
-        services.AddMudServices();
+        services.AddMudServices(o =>
+        {
+            // No fade: messages are readable (and measurable for contrast) the moment they appear.
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.HideTransitionDuration = 0;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
         return services;
     }
 

@@ -40,8 +40,8 @@ public abstract class DirectoryPageBase : ComponentBase
         }
         catch (Exception e) when (Errors.Describe(e) is { } message)
         {
+            // Shown inline next to the form (role=alert), where the person is looking.
             Problem = message;
-            Snackbar.Add(message, Severity.Error);
             return default;
         }
     }

@@ -1,0 +1,123 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CoCare.E2ETests;
+
+/// <summary>The real host on Kestrel (127.0.0.1, a free port) with demo data on a fresh SQLite file.</summary>
+public sealed class KestrelApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "CoCare@2026demo";
+
+    private readonly string database = Path.Combine(Path.GetTempPath(), "cocare-e2e-" + Guid.NewGuid().ToString("N") + ".db");
+
+    public string BaseUrl { get; private set; } = "";
+
+    public void Start()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:CoCare", "Data Source=" + database);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+/// <summary>One server and one headless Debian Chromium for all browser tests.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public KestrelApp App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException("End-to-end tests need Debian's Chromium at /usr/bin/chromium: run ./test.sh, which installs it (apt-get install chromium).");
+        }
+
+        App.Start();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string userName, string password = KestrelApp.DemoPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+    }
+
+    /// <summary>Waits until the interactive page is live (Blazor circuit up and the layout rendered).</summary>
+    public static async Task WaitForAppAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForSelectorAsync("[data-nav]");
+    }
+
+    /// <summary>Fails on serious or critical accessibility violations found by axe-core.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe on {page.Url}: " + string.Join("; ", serious.Select(Describe)));
+    }
+
+    private static string Describe(AxeResultItem v) =>
+        $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}";
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+
+namespace CoCare.E2ETests;
+
+[Collection(BrowserTests.Name)]
+public class DirectoryPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Admin_CreatesAnOrganization_AndFindsItBySearch()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "admin");
+        await page.GotoAsync("/directory/organizations");
+        await BrowserFixture.WaitForAppAsync(page);
+        await page.GetByText("G村老人协会").WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.ClickAsync("[data-testid=new]");
+        await page.GetByLabel("名称").FillAsync("G村鼓楼食堂理事会");
+        await page.ClickAsync("[data-testid=save]");
+        await page.GetByText("G村鼓楼食堂理事会").WaitForAsync();
+
+        await page.GetByLabel("搜索").FillAsync("理事会");
+        await page.GetByLabel("搜索").PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => !document.body.innerText.includes('G村老人协会')");
+        Assert.Equal(1, await page.GetByText("G村鼓楼食堂理事会").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task EmptyName_IsRefusedWithAReadableMessage()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "purchaser");
+        await page.GotoAsync("/directory/organizations");
+        await BrowserFixture.WaitForAppAsync(page);
+        await page.ClickAsync("[data-testid=new]");
+        await page.ClickAsync("[data-testid=save]");
+        var problem = await page.Locator("[data-testid=problem]").InnerTextAsync();
+        Assert.Contains("不能为空", problem, StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ModulesNotYetBuilt_ShowAnEmptyStateAndNoData()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "provider");
+        await BrowserFixture.WaitForAppAsync(page);
+        await page.ClickAsync("[data-nav='Nav.Services']");
+        await page.Locator("[data-testid=empty-state]").WaitForAsync();
+        Assert.Contains("尚未上线", await page.Locator("[data-testid=empty-state]").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+}
