@@ -54,4 +54,47 @@ public class DirectoryPageTests(BrowserFixture browser)
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("/directory/people", "人员", "社工")]
+    [InlineData("/directory/regions", "行政区划", "三江侗族自治县")]
+    [InlineData("/directory/accounts", "账号", "auditor")]
+    public async Task DirectoryPages_ListTheDemoRecords_Accessibly(string path, string heading, string expected)
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "admin");
+        await page.GotoAsync(path);
+        await BrowserFixture.WaitForAppAsync(page);
+        await page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).WaitForAsync();
+        await page.GetByRole(AriaRole.Cell, new() { Name = expected }).First.WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Accounts_AreHiddenFromNonAdministrators()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "purchaser");
+        await page.GotoAsync("/directory/accounts");
+        await page.GetByText("您没有权限访问此页面").WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Cell, new() { Name = "auditor" }).CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Auditor_VerifiesTheAuditChainFromTheAuditPage()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "auditor");
+        await BrowserFixture.WaitForAppAsync(page);
+        await page.ClickAsync("[data-nav='Nav.Audit']");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "审计日志" }).WaitForAsync();
+        await page.ClickAsync("[data-testid=verify]");
+        var result = await page.Locator("[data-testid=verify-result]").InnerTextAsync();
+        Assert.Contains("哈希链完整", result, StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
 }

@@ -59,6 +59,7 @@ public class SignInTests(BrowserFixture browser)
         Assert.Equal("首页", (await page.Locator("[data-nav='Nav.Home']").InnerTextAsync()).Trim());
 
         await page.ClickAsync("[data-testid=lang-switch]");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
         await BrowserFixture.WaitForAppAsync(page);
         Assert.Equal("Home", (await page.Locator("[data-nav='Nav.Home']").InnerTextAsync()).Trim());
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));

@@ -1,6 +1,7 @@
 using CoCare.Data;
 using CoCare.Data.Identity;
 using CoCare.Directory.Domain;
+using CoCare.Directory.Domain.Rules;
 using CoCare.Directory.Resources;
 using CoCare.Kernel;
 using FluentValidation;
@@ -52,6 +53,7 @@ public sealed class CreateMembershipValidator : AbstractValidator<CreateMembersh
 /// <summary>Accounts and memberships: managed by platform administrators only.</summary>
 public sealed class AccountHandlers(
     AppDbContext db,
+    CurrentActor actor,
     UserManager<UserAccount> users,
     TimeProvider clock,
     IStringLocalizer<DirectoryText> s,
@@ -64,6 +66,7 @@ public sealed class AccountHandlers(
 
     public async Task<Page<AccountDto>> ListAsync(PageRequest paging, bool includeInactive, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         var q = db.Users.AsNoTracking();
         if (paging.Search is { } search)
         {
@@ -86,6 +89,7 @@ public sealed class AccountHandlers(
 
     public async Task<AccountDto> GetAsync(string id, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw DomainException.NotFound("Account.NotFound", id);
         var memberships = await Memberships(db.Set<Membership>().Where(m => m.AccountId == id)).ToListAsync(ct);
         return ToDto(account, memberships);
@@ -93,6 +97,7 @@ public sealed class AccountHandlers(
 
     public async Task<AccountDto> CreateAsync(CreateAccount request, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         await createValidator.ValidateAndThrowAsync(request, ct);
         if (await users.FindByNameAsync(request.UserName) is not null)
         {
@@ -115,6 +120,7 @@ public sealed class AccountHandlers(
 
     public async Task<AccountDto> UpdateAsync(string id, UpdateAccount request, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         await updateValidator.ValidateAndThrowAsync(request, ct);
         var account = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw DomainException.NotFound("Account.NotFound", id);
         await CheckPersonAsync(request.PersonId, ct);
@@ -133,6 +139,7 @@ public sealed class AccountHandlers(
     /// <summary>A deactivated account cannot sign in, and its cookies stop working at the next security-stamp check.</summary>
     public async Task<AccountDto> SetActiveAsync(string id, bool active, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         var account = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("Account.NotFound", id);
         account.IsActive = active;
         ThrowIfFailed(await users.UpdateAsync(account));
@@ -142,6 +149,7 @@ public sealed class AccountHandlers(
 
     public async Task<AccountDto> SetPasswordAsync(string id, string password, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         var account = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("Account.NotFound", id);
         foreach (var validator in users.PasswordValidators)
         {
@@ -157,6 +165,7 @@ public sealed class AccountHandlers(
 
     public async Task<MembershipDto> AddMembershipAsync(string accountId, CreateMembership request, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         await membershipValidator.ValidateAndThrowAsync(request, ct);
         if (!await db.Users.AnyAsync(u => u.Id == accountId, ct))
         {
@@ -185,6 +194,7 @@ public sealed class AccountHandlers(
 
     public async Task<MembershipDto> SetMembershipActiveAsync(string accountId, Guid membershipId, bool active, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         var membership = await db.Set<Membership>().FirstOrDefaultAsync(m => m.Id == membershipId && m.AccountId == accountId, ct)
             ?? throw DomainException.NotFound("Membership.NotFound", membershipId);
         membership.SetActive(active);

@@ -66,6 +66,7 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentActor actor, IV
 
     public async Task<OrganizationDto> CreateAsync(SaveOrganization request, CancellationToken ct)
     {
+        Permissions.RequireManager(actor);
         await validator.ValidateAndThrowAsync(request, ct);
         await CheckRegionAsync(request.RegionCode, ct);
         var name = request.Name.Trim();
@@ -78,6 +79,7 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentActor actor, IV
 
     public async Task<OrganizationDto> UpdateAsync(Guid id, SaveOrganization request, CancellationToken ct)
     {
+        Permissions.RequireManager(actor);
         await validator.ValidateAndThrowAsync(request, ct);
         var organization = await FindManageableAsync(id, ct);
         await CheckRegionAsync(request.RegionCode, ct);
@@ -91,6 +93,7 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentActor actor, IV
 
     public async Task<OrganizationDto> SetActiveAsync(Guid id, bool active, CancellationToken ct)
     {
+        Permissions.RequireManager(actor);
         var organization = await FindManageableAsync(id, ct);
         organization.SetActive(active);
         await db.SaveChangesAsync(ct);

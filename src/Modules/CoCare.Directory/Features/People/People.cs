@@ -58,6 +58,7 @@ public sealed class PersonHandlers(AppDbContext db, CurrentActor actor, IValidat
 
     public async Task<PersonDto> CreateAsync(SavePerson request, CancellationToken ct)
     {
+        Permissions.RequireManager(actor);
         await validator.ValidateAndThrowAsync(request, ct);
         await CheckOrganizationAsync(request.OrganizationId, ct);
         var person = new Person(request.Name.Trim(), request.OrganizationId, request.Position?.Trim());
@@ -68,6 +69,7 @@ public sealed class PersonHandlers(AppDbContext db, CurrentActor actor, IValidat
 
     public async Task<PersonDto> UpdateAsync(Guid id, SavePerson request, CancellationToken ct)
     {
+        Permissions.RequireManager(actor);
         await validator.ValidateAndThrowAsync(request, ct);
         var person = await FindManageableAsync(id, ct);
         await CheckOrganizationAsync(request.OrganizationId, ct);
@@ -79,6 +81,7 @@ public sealed class PersonHandlers(AppDbContext db, CurrentActor actor, IValidat
 
     public async Task<PersonDto> SetActiveAsync(Guid id, bool active, CancellationToken ct)
     {
+        Permissions.RequireManager(actor);
         var person = await FindManageableAsync(id, ct);
         person.SetActive(active);
         await db.SaveChangesAsync(ct);

@@ -35,7 +35,7 @@ public sealed class UpdateRegionValidator : AbstractValidator<UpdateRegion>
 }
 
 /// <summary>Use cases on administrative regions. Anyone signed in reads them; only a platform administrator changes them.</summary>
-public sealed class RegionHandlers(AppDbContext db, IValidator<CreateRegion> createValidator, IValidator<UpdateRegion> updateValidator)
+public sealed class RegionHandlers(AppDbContext db, CurrentActor actor, IValidator<CreateRegion> createValidator, IValidator<UpdateRegion> updateValidator)
 {
     private static readonly Sorting<Region> Sorts = new Sorting<Region>("code")
         .Add("code", r => r.Code).Add("name", r => r.Name).Add("level", r => r.Level);
@@ -70,6 +70,7 @@ public sealed class RegionHandlers(AppDbContext db, IValidator<CreateRegion> cre
 
     public async Task<RegionDto> CreateAsync(CreateRegion request, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         await createValidator.ValidateAndThrowAsync(request, ct);
         var (level, parentCode) = RegionPlacement.Place(request.Code);
         if (parentCode is not null && !await db.Set<Region>().AnyAsync(r => r.Code == parentCode && r.IsActive, ct))
@@ -90,6 +91,7 @@ public sealed class RegionHandlers(AppDbContext db, IValidator<CreateRegion> cre
 
     public async Task<RegionDto> UpdateAsync(string code, UpdateRegion request, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         await updateValidator.ValidateAndThrowAsync(request, ct);
         var region = await db.Set<Region>().FirstOrDefaultAsync(r => r.Code == code, ct) ?? throw DomainException.NotFound("Region.NotFound", code);
         Concurrency.Expect(db, region, request.Version);
@@ -100,6 +102,7 @@ public sealed class RegionHandlers(AppDbContext db, IValidator<CreateRegion> cre
 
     public async Task<RegionDto> SetActiveAsync(string code, bool active, CancellationToken ct)
     {
+        Permissions.RequireAdministrator(actor);
         var region = await db.Set<Region>().FirstOrDefaultAsync(r => r.Code == code, ct) ?? throw DomainException.NotFound("Region.NotFound", code);
         region.SetActive(active);
         await db.SaveChangesAsync(ct);
