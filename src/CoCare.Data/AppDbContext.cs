@@ -92,6 +92,11 @@ public sealed class AppDbContext : IdentityDbContext<UserAccount>, IDataProtecti
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only: the application never updates or deletes them.");
+        }
+
         BumpVersions();
         if (!ChangeTracker.Entries().Any(AuditRecorder.IsAudited))
         {

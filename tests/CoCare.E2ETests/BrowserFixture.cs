@@ -107,6 +107,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Fails on serious or critical accessibility violations found by axe-core.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        // COCARE_SCREENSHOTS=folder keeps a picture of every page checked, for a person to look at.
+        if (Environment.GetEnvironmentVariable("COCARE_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            System.IO.Directory.CreateDirectory(folder);
+            var name = new Uri(page.Url).AbsolutePath.Trim('/').Replace('/', '-');
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, (name.Length == 0 ? "home" : name) + "-" + Guid.NewGuid().ToString("N")[..4] + ".png"), FullPage = true });
+        }
+
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"axe on {page.Url}: " + string.Join("; ", serious.Select(Describe)));

@@ -39,6 +39,20 @@ public class AuditTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheApplication_RefusesToEditOrDeleteAuditEntries(string db)
+    {
+        var app = await apps.GetAsync(db);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(async d =>
+        {
+            var entry = await d.AuditEntries.OrderBy(e => e.Sequence).FirstAsync();
+            entry.Changes = "{}";
+            return await d.SaveChangesAsync();
+        }));
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task OnlyAuditorsAndAdministrators_ReadTheLog(string db)
     {
         var app = await apps.GetAsync(db);

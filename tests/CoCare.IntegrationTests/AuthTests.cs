@@ -61,6 +61,26 @@ public class AuthTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task FailuresOlderThanTheLockoutWindow_DoNotCount(string db)
+    {
+        var app = await apps.GetAsync(db);
+        var userName = "slow" + Guid.NewGuid().ToString("N")[..8];
+        using var admin = await app.ClientAsync("admin");
+        await HttpAssert.JsonAsync(await admin.PostAsJsonAsync("/api/v1/directory/accounts", new { userName, displayName = "窗口测试", password = "Right#Pass2026" }), 201);
+
+        using var client = app.CreateClient();
+        for (var i = 0; i < 4; i++)
+        {
+            await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = "Wrong#Pass2026" }), 401);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = "Wrong#Pass2026" }), 401);
+        await HttpAssert.JsonAsync(await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = "Right#Pass2026" }));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task ForgedToken_IsRefused(string db)
     {
         var app = await apps.GetAsync(db);

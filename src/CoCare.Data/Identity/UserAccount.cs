@@ -20,6 +20,9 @@ public sealed class UserAccount : IdentityUser
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>When the last failed sign-in happened; failures older than the lockout window no longer count.</summary>
+    public DateTime? LastFailedSignInAt { get; set; }
+
     /// <summary>Application-managed version for optimistic concurrency in the directory UI and API.</summary>
     public long Version { get; set; }
 }

@@ -58,7 +58,7 @@ public static class AuthApi
 /// One password check for the sign-in page and the API: counts failures toward the lockout, refuses
 /// deactivated and locked accounts, and gives the same answer for a wrong name and a wrong password.
 /// </summary>
-public sealed class AccountSignIn(UserManager<UserAccount> users, SignInManager<UserAccount> signIn)
+public sealed class AccountSignIn(UserManager<UserAccount> users, SignInManager<UserAccount> signIn, TimeProvider clock, Microsoft.Extensions.Options.IOptions<IdentityOptions> identity)
 {
     public async Task<System.Security.Claims.ClaimsPrincipal?> CheckAsync(string? userName, string? password)
     {
@@ -75,8 +75,24 @@ public sealed class AccountSignIn(UserManager<UserAccount> users, SignInManager<
             return null;
         }
 
+        // Identity counts consecutive failures; CoCare counts those within one lockout window.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var window = identity.Value.Lockout.DefaultLockoutTimeSpan;
+        if (user.AccessFailedCount > 0 && user.LastFailedSignInAt < now - window && !await users.IsLockedOutAsync(user))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+        }
+
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (!result.Succeeded || !user.IsActive)
+        if (!result.Succeeded)
+        {
+            user.LastFailedSignInAt = now;
+            await users.UpdateAsync(user);
+
+            return null;
+        }
+
+        if (!user.IsActive)
         {
             return null;
         }
