@@ -70,6 +70,15 @@ public sealed class AppDbContext : IdentityDbContext<UserAccount>, IDataProtecti
 
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
+        builder.Entity<Inbox.InboxMessage>(b =>
+        {
+            b.ToTable("inbox_messages");
+            b.Property(m => m.MessageKey).HasMaxLength(100).IsRequired();
+            b.Property(m => m.Arguments).HasJsonConversion();
+            b.Property(m => m.Link).HasMaxLength(300);
+            b.HasIndex(m => new { m.OrganizationId, m.CreatedAt });
+        });
+
         foreach (var contributor in contributors)
         {
             contributor.Configure(builder);
@@ -78,6 +87,11 @@ public sealed class AppDbContext : IdentityDbContext<UserAccount>, IDataProtecti
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType) || typeof(IVersioned).IsAssignableFrom(t.ClrType)))
         {
             builder.Entity(entity.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+            if (typeof(Entity).IsAssignableFrom(entity.ClrType))
+            {
+                // Ids are made by the application (Guid v7), so a new child found through a navigation is an insert.
+                builder.Entity(entity.ClrType).Property(nameof(Entity.Id)).ValueGeneratedNever();
+            }
         }
     }
 

@@ -24,6 +24,8 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<CurrentActor>();
         services.TryAddSingleton<AuditWriteGate>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Inbox.Inbox>();
+        services.AddSingleton<Files.FileStore>();
 
         services.AddDbContext<AppDbContext>(db =>
         {

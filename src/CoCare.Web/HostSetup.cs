@@ -62,11 +62,15 @@ public static class HostSetup
             o.Cookie.Name = "cocare.auth";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.HttpOnly = true;
+            // Requests under /api that reach the cookie scheme (e.g. a body type no endpoint accepts) get a status, not a redirect.
+            o.Events.OnRedirectToLogin = c => ApiStatusOrRedirect(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiStatusOrRedirect(c, StatusCodes.Status403Forbidden);
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AuditApi.ReadPolicy, p => p.RequireRole(Roles.Auditor, Roles.PlatformAdmin));
+            .AddPolicy(AuditApi.ReadPolicy, p => p.RequireRole(Roles.Auditor, Roles.PlatformAdmin))
+            .AddPolicy(InboxApi.ReadPolicy, p => p.RequireRole(Roles.All));
         services.AddDataProtection().SetApplicationName("CoCare").PersistKeysToDbContext<AppDbContext>();
 
         services.AddSingleton<ErrorText>();
@@ -127,6 +131,7 @@ public static class HostSetup
         var api = app.MapGroup("/api/v1").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme });
         api.MapAuthApi();
         api.MapAuditApi();
+        api.MapInboxApi();
         return api;
     }
 
@@ -156,6 +161,20 @@ public static class HostSetup
             HttpContext = http,
             ProblemDetails = { Status = http.Response.StatusCode, Title = text[$"Problem.Status{http.Response.StatusCode}"] },
         });
+    }
+
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     private static Task WriteHealth(HttpContext context, HealthReport report)

@@ -1,4 +1,5 @@
 using CoCare.Directory;
+using CoCare.Procurement;
 using CoCare.Web;
 using CoCare.Web.Admin;
 using CoCare.Web.Infrastructure;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Modules, listed by hand: the whole system can be read from here.
 builder.Services.AddCoCareHost(builder.Configuration);
 builder.Services.AddDirectory(builder.Configuration);
+builder.Services.AddProcurement(builder.Configuration);
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ if (AdminCommand.Matches(args))
 app.UseCoCareHost();
 var api = app.MapCoCareApi();
 api.MapDirectoryApi();
+api.MapProcurementApi();
 app.MapCoCareUi();
 
 var seeded = await DatabaseStartup.PrepareAsync(app.Services);

@@ -139,7 +139,7 @@ public class DirectoryApiTests(SharedApps apps)
     {
         var app = await apps.GetAsync(db);
         using var purchaser = await app.ClientAsync("purchaser");
-        var organizations = await HttpAssert.JsonAsync(await purchaser.GetAsync("/api/v1/directory/organizations?q=" + Uri.EscapeDataString("社会工作")));
+        var organizations = await HttpAssert.JsonAsync(await purchaser.GetAsync("/api/v1/directory/organizations?q=" + Uri.EscapeDataString("鼓楼社会工作")));
         var socialWork = organizations.GetProperty("items")[0].GetProperty("id").GetString();
         var person = await HttpAssert.JsonAsync(await purchaser.PostAsJsonAsync("/api/v1/directory/people", new { name = "新社工", organizationId = socialWork, position = "社工" }), 201);
         Assert.Equal("柳州市鼓楼社会工作服务中心", person.GetProperty("organizationName").GetString());

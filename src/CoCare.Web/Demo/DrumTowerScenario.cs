@@ -48,9 +48,10 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         var committee = new Organization("G村村民委员会", OrganizationType.VillageCommittee, GVillage);
         var association = new Organization("G村老人协会", OrganizationType.ResidentAssociation, GVillage);
         var silverTeam = new Organization("G村银发志愿服务队", OrganizationType.VolunteerTeam, GVillage);
+        var otherProvider = new Organization("三江县康乐社会工作服务站", OrganizationType.SocialOrganization, County);
         var evaluator = new Organization("广西公益服务评估中心", OrganizationType.Evaluator, Guangxi);
         var auditOffice = new Organization("三江侗族自治县审计局", OrganizationType.GovernmentDepartment, County);
-        db.AddRange(platform, bureau, socialWork, committee, association, silverTeam, evaluator, auditOffice);
+        db.AddRange(platform, bureau, socialWork, otherProvider, committee, association, silverTeam, evaluator, auditOffice);
 
         var people = new List<Person>
         {
@@ -81,6 +82,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
             ("evaluator", Roles.Evaluator, evaluator, County, people[10]),
             ("auditor", Roles.Auditor, auditOffice, County, people[11]),
         };
+        var accountIds = new Dictionary<string, string>();
         foreach (var (userName, role, organization, scope, person) in accounts)
         {
             var account = new UserAccount
@@ -98,8 +100,12 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
             }
 
             db.Add(new Membership(account.Id, organization.Id, role, scope));
+            accountIds[userName] = account.Id;
         }
 
+        await db.SaveChangesAsync(ct);
+
+        DrumTowerProcurement.Add(db, bureau.Id, socialWork.Id, otherProvider.Id, accountIds["purchaser"], accountIds["provider"], GVillage);
         await db.SaveChangesAsync(ct);
         return true;
     }

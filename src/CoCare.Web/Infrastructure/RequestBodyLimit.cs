@@ -12,14 +12,16 @@ public sealed class RequestBodyLimit(RequestDelegate next, long maxBytes)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            if (context.Request.ContentLength > maxBytes)
+            // An endpoint that takes uploads declares its own limit ([RequestSizeLimit]).
+            var limitBytes = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? maxBytes;
+            if (context.Request.ContentLength > limitBytes)
             {
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
             }
 
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = maxBytes;
+                limit.MaxRequestBodySize = limitBytes;
             }
         }
 

@@ -21,6 +21,7 @@ public static class DirectoryModule
         services.AddSingleton<IModelContributor, DirectoryModel>();
         services.AddSingleton(new CoCare.Kernel.ErrorTextSource(typeof(Resources.DirectoryText)));
         services.AddValidatorsFromAssemblyContaining<DirectoryModel>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<CoCare.Kernel.IDirectory, DirectoryService>();
         services.AddScoped<RegionHandlers>();
         services.AddScoped<OrganizationHandlers>();
         services.AddScoped<PersonHandlers>();

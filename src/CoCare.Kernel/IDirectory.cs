@@ -1,0 +1,20 @@
+namespace CoCare.Kernel;
+
+/// <summary>An organization as other modules see it.</summary>
+public sealed record OrganizationInfo(Guid Id, string Name, string RegionCode, string Type, bool IsActive);
+
+/// <summary>
+/// What the Directory module tells other modules (its public service): regions, organizations and who
+/// belongs where. Other modules never read the directory's tables.
+/// </summary>
+public interface IDirectory
+{
+    Task<bool> RegionExistsAsync(string code, CancellationToken ct);
+
+    Task<OrganizationInfo?> FindOrganizationAsync(Guid id, CancellationToken ct);
+
+    Task<IReadOnlyDictionary<Guid, OrganizationInfo>> OrganizationsAsync(IEnumerable<Guid> ids, CancellationToken ct);
+
+    /// <summary>Display names of accounts by id (for signatures, reviewers).</summary>
+    Task<IReadOnlyDictionary<string, string>> AccountNamesAsync(IEnumerable<string> accountIds, CancellationToken ct);
+}

@@ -1,0 +1,29 @@
+using CoCare.Data;
+using CoCare.Directory.Domain;
+using CoCare.Kernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCare.Directory;
+
+/// <summary>The Directory module's public service for other modules.</summary>
+internal sealed class DirectoryService(AppDbContext db) : IDirectory
+{
+    public Task<bool> RegionExistsAsync(string code, CancellationToken ct) =>
+        db.Set<Region>().AnyAsync(r => r.Code == code && r.IsActive, ct);
+
+    public async Task<OrganizationInfo?> FindOrganizationAsync(Guid id, CancellationToken ct) =>
+        (await OrganizationsAsync([id], ct)).GetValueOrDefault(id);
+
+    public async Task<IReadOnlyDictionary<Guid, OrganizationInfo>> OrganizationsAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Set<Organization>().AsNoTracking().Where(o => list.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => new OrganizationInfo(o.Id, o.Name, o.RegionCode, o.Type.ToString(), o.IsActive), ct);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> AccountNamesAsync(IEnumerable<string> accountIds, CancellationToken ct)
+    {
+        var list = accountIds.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName + " (" + u.UserName + ")", ct);
+    }
+}
