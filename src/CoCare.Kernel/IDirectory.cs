@@ -11,6 +11,9 @@ public interface IDirectory
 {
     Task<bool> RegionExistsAsync(string code, CancellationToken ct);
 
+    /// <summary>Active regions in the subtrees of <paramref name="scopeCodes"/> (all when null), by code, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<(string Code, string Name)>> RegionsUnderAsync(IReadOnlyList<string>? scopeCodes, int max, CancellationToken ct);
+
     Task<OrganizationInfo?> FindOrganizationAsync(Guid id, CancellationToken ct);
 
     Task<IReadOnlyDictionary<Guid, OrganizationInfo>> OrganizationsAsync(IEnumerable<Guid> ids, CancellationToken ct);

@@ -5,4 +5,7 @@ public interface IErrorText
 {
     /// <summary>A readable message for a validation, domain or concurrency error; null when the error is not one the user caused.</summary>
     string? Describe(Exception exception);
+
+    /// <summary>Every message of a refusal (one per broken rule); empty when the error is not one the user caused.</summary>
+    IReadOnlyList<string> DescribeAll(Exception exception);
 }

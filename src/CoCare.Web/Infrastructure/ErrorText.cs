@@ -30,6 +30,12 @@ public sealed class ErrorText(IStringLocalizerFactory factory, IEnumerable<Error
 
     public string Describe(DomainException exception) => this[exception.Code, [.. exception.Arguments]];
 
+    public IReadOnlyList<string> DescribeAll(Exception exception) => exception switch
+    {
+        FluentValidation.ValidationException v => [.. v.Errors.Select(e => e.ErrorMessage).Distinct()],
+        _ => Describe(exception) is { } one ? [one] : [],
+    };
+
     public string? Describe(Exception exception) => exception switch
     {
         DomainException d => Describe(d),

@@ -11,6 +11,18 @@ internal sealed class DirectoryService(AppDbContext db) : IDirectory
     public Task<bool> RegionExistsAsync(string code, CancellationToken ct) =>
         db.Set<Region>().AnyAsync(r => r.Code == code && r.IsActive, ct);
 
+    public async Task<IReadOnlyList<(string Code, string Name)>> RegionsUnderAsync(IReadOnlyList<string>? scopeCodes, int max, CancellationToken ct)
+    {
+        var q = db.Set<Region>().AsNoTracking().Where(r => r.IsActive);
+        if (scopeCodes is not null)
+        {
+            q = q.WhereRegionUnder(r => r.Code, scopeCodes.Select(c => RegionCode.LevelOf(c) is { } l ? RegionCode.Prefix(c, l) : c).ToList());
+        }
+
+        var regions = await q.OrderBy(r => r.Code).Take(max).Select(r => new { r.Code, r.Name }).ToListAsync(ct);
+        return regions.Select(r => (r.Code, r.Name)).ToList();
+    }
+
     public async Task<OrganizationInfo?> FindOrganizationAsync(Guid id, CancellationToken ct) =>
         (await OrganizationsAsync([id], ct)).GetValueOrDefault(id);
 

@@ -18,7 +18,8 @@ public static class Navigation
         new("Nav.Home", "/", MudBlazor.Icons.Material.Filled.Home, Everyone, true),
         new("Nav.Directory", "/directory/organizations", MudBlazor.Icons.Material.Filled.AccountTree, Everyone, true),
         new("Nav.Accounts", "/directory/accounts", MudBlazor.Icons.Material.Filled.ManageAccounts, [Roles.PlatformAdmin], true),
-        new("Nav.Procurement", "/modules/procurement", MudBlazor.Icons.Material.Filled.Gavel, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], false),
+        new("Nav.Procurement", "/procurement/projects", MudBlazor.Icons.Material.Filled.Gavel, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], true),
+        new("Nav.Contracts", "/procurement/contracts", MudBlazor.Icons.Material.Filled.HistoryEdu, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], true),
         new("Nav.Network", "/modules/network", MudBlazor.Icons.Material.Filled.Hub, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization], false),
         new("Nav.Residents", "/modules/residents", MudBlazor.Icons.Material.Filled.Elderly, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization], false),
         new("Nav.Services", "/modules/services", MudBlazor.Icons.Material.Filled.RoomService, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.Volunteer], false),
@@ -27,6 +28,7 @@ public static class Navigation
         new("Nav.Evaluation", "/modules/evaluation", MudBlazor.Icons.Material.Filled.Assessment, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], false),
         new("Nav.Alerts", "/modules/alerts", MudBlazor.Icons.Material.Filled.NotificationImportant, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.Volunteer], false),
         new("Nav.Insights", "/modules/insights", MudBlazor.Icons.Material.Filled.Insights, Everyone, false),
+        new("Nav.Inbox", "/inbox", MudBlazor.Icons.Material.Filled.Inbox, Everyone, true),
         new("Nav.Audit", "/audit", MudBlazor.Icons.Material.Filled.FactCheck, [Roles.PlatformAdmin, Roles.Auditor], true),
     ];
 

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace CoCare.Procurement.UI;
+
+/// <summary>How money, dates and times look on procurement pages. People here read Beijing time (UTC+8).</summary>
+internal static class Format
+{
+    public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("N2", CultureInfo.InvariantCulture);
+
+    public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Time(DateTime? utc) => utc is { } t ? (t + Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    public static string Percent(int basisPoints) => (basisPoints / 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    public static long ToFen(decimal yuan) => (long)Math.Round(yuan * 100m, MidpointRounding.AwayFromZero);
+}
