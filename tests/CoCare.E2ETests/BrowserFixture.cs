@@ -12,6 +12,9 @@ namespace CoCare.E2ETests;
 /// <summary>The real host on Kestrel (127.0.0.1, a free port) with demo data on a fresh SQLite file.</summary>
 public sealed class KestrelApp : WebApplicationFactory<Program>
 {
+    /// <summary>Real time plus an offset the tests can move (timers keep running normally).</summary>
+    public ShiftedClock Clock { get; } = new();
+
     public const string DemoPassword = "CoCare@2026demo";
 
     private readonly string database = Path.Combine(Path.GetTempPath(), "cocare-e2e-" + Guid.NewGuid().ToString("N") + ".db");
@@ -34,6 +37,7 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public override async ValueTask DisposeAsync()
@@ -45,6 +49,15 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
             File.Delete(path);
         }
     }
+}
+
+public sealed class ShiftedClock : TimeProvider
+{
+    private long offsetTicks;
+
+    public void Shift(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
 }
 
 /// <summary>One server and one headless Debian Chromium for all browser tests.</summary>
