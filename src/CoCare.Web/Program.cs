@@ -22,6 +22,7 @@ app.UseCoCareHost();
 var api = app.MapCoCareApi();
 api.MapDirectoryApi();
 api.MapProcurementApi();
+app.MapProcurementDownloads();
 app.MapCoCareUi();
 
 var seeded = await DatabaseStartup.PrepareAsync(app.Services);

@@ -80,6 +80,24 @@ public sealed class CoCareApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A client signed in through the sign-in page with a cookie, as a browser would be.</summary>
+    public async Task<HttpClient> BrowserClientAsync(string userName, string password = DemoPassword)
+    {
+        var browser = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await browser.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        var signIn = await browser.PostAsync("/account/login", form);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        return browser;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

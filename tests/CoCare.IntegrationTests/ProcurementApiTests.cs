@@ -194,6 +194,12 @@ public class ProcurementApiTests(SharedApps apps)
         var download = await purchaser.GetAsync($"/api/v1/procurement/applications/{application}/attachments/{Id(attached)}");
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+
+        // The back office downloads with the sign-in cookie; another provider may not.
+        using var purchaserBrowser = await app.BrowserClientAsync("purchaser");
+        Assert.Equal(pdf, await purchaserBrowser.GetByteArrayAsync($"/procurement/applications/{application}/attachments/{Id(attached)}"));
+        using var otherBrowser = await app.BrowserClientAsync("provider");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await otherBrowser.GetAsync($"/procurement/applications/{application}/attachments/{Id(attached)}")).StatusCode);
     }
 
     [Theory]

@@ -106,5 +106,18 @@ public static class ProcurementApi
         return api;
     }
 
+    /// <summary>Attachment downloads for the back office (sign-in cookie; the same read rules as the API).</summary>
+    public static IEndpointRouteBuilder MapProcurementDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/procurement/applications/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ApplicationHandlers h, CancellationToken ct) =>
+            {
+                var (attachment, content) = await h.OpenAttachmentAsync(id, attachmentId, ct);
+                return TypedResults.File(content, attachment.ContentType, attachment.FileName);
+            })
+            .RequireAuthorization(ProcurementPolicies.Read)
+            .ExcludeFromDescription();
+        return app;
+    }
+
     private static string BaseUri(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -40,7 +40,11 @@ public sealed record ContractDto(
     IReadOnlyList<ContractVersionDto> Versions,
     IReadOnlyList<PhaseView> Phases,
     IReadOnlyList<KpiView> Kpis,
+    IReadOnlyList<ContractDocument> Documents,
     long Version);
+
+/// <summary>A document behind the contract: the awarded application's attachments.</summary>
+public sealed record ContractDocument(Guid ApplicationId, Guid AttachmentId, string FileName, long SizeBytes);
 
 public sealed record ContractSummary(Guid Id, string Title, string PurchaserName, string ProviderName, long AmountFen, DateOnly StartDate, DateOnly EndDate, ContractStatus Status);
 
@@ -129,7 +133,10 @@ public sealed class ContractHandlers(AppDbContext db, CurrentActor actor, IDirec
             contract.Status, contract.DateSigned, contract.ActivatedAt, contract.ClosedAt, contract.CloseReason,
             View(current), contract.PendingAmendment is { } pending ? View(pending) : null,
             contract.Versions.OrderBy(v => v.Number).Select(View).ToList(), phases,
-            current.Terms.KpiTargets.Select(k => new KpiView(k, null)).ToList(), contract.Version);
+            current.Terms.KpiTargets.Select(k => new KpiView(k, null)).ToList(),
+            await db.Set<Attachment>().AsNoTracking().Where(a => a.ApplicationId == contract.ApplicationId).OrderBy(a => a.UploadedAt)
+                .Select(a => new ContractDocument(a.ApplicationId, a.Id, a.FileName, a.SizeBytes)).ToListAsync(ct),
+            contract.Version);
     }
 
     /// <summary>The caller signs for the side it belongs to: the original contract while a draft, else the pending amendment.</summary>
