@@ -214,6 +214,8 @@ public class ProcurementApiTests(SharedApps apps)
         var before = await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/procurement/contracts/{id}"));
         var amount = before.GetProperty("current").GetProperty("terms").GetProperty("amountFen").GetInt64();
 
+        var tooLong = await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync($"/api/v1/procurement/contracts/{id}/amendments", new { endDate = "2026-12-31", reason = "延长" }), 400);
+        Assert.True(tooLong.GetProperty("errors").TryGetProperty("endDate", out _));
         var proposed = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync($"/api/v1/procurement/contracts/{id}/amendments", new { amountFen = amount + 1_000_000, reason = "增加送餐户数" }));
         Assert.Equal(amount, proposed.GetProperty("current").GetProperty("terms").GetProperty("amountFen").GetInt64());
         await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync($"/api/v1/procurement/contracts/{id}/amendments", new { amountFen = 1, reason = "再改" }), 409);

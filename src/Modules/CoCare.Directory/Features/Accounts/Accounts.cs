@@ -124,12 +124,7 @@ public sealed class AccountHandlers(
         await updateValidator.ValidateAndThrowAsync(request, ct);
         var account = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw DomainException.NotFound("Account.NotFound", id);
         await CheckPersonAsync(request.PersonId, ct);
-        if (account.Version != request.Version)
-        {
-            throw DomainException.Conflict("Record.ChangedSinceRead", "version");
-        }
-
-        db.Entry(account).Property(a => a.Version).OriginalValue = request.Version;
+        db.ExpectVersion(account, request.Version);
         account.DisplayName = request.DisplayName.Trim();
         account.PersonId = request.PersonId;
         await db.SaveChangesAsync(ct);

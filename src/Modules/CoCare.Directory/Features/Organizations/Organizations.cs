@@ -85,7 +85,7 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentActor actor, IV
         await CheckRegionAsync(request.RegionCode, ct);
         var name = request.Name.Trim();
         await CheckUniqueAsync(name, request.RegionCode, id, ct);
-        Concurrency.Expect(db, organization, request.Version);
+        db.ExpectVersion(organization, request.Version);
         organization.Change(name, request.Type, request.RegionCode);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);

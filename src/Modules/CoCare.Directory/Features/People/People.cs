@@ -73,7 +73,7 @@ public sealed class PersonHandlers(AppDbContext db, CurrentActor actor, IValidat
         await validator.ValidateAndThrowAsync(request, ct);
         var person = await FindManageableAsync(id, ct);
         await CheckOrganizationAsync(request.OrganizationId, ct);
-        Concurrency.Expect(db, person, request.Version);
+        db.ExpectVersion(person, request.Version);
         person.Change(request.Name.Trim(), request.OrganizationId, request.Position?.Trim());
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);

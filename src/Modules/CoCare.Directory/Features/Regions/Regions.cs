@@ -94,7 +94,7 @@ public sealed class RegionHandlers(AppDbContext db, CurrentActor actor, IValidat
         Permissions.RequireAdministrator(actor);
         await updateValidator.ValidateAndThrowAsync(request, ct);
         var region = await db.Set<Region>().FirstOrDefaultAsync(r => r.Code == code, ct) ?? throw DomainException.NotFound("Region.NotFound", code);
-        Concurrency.Expect(db, region, request.Version);
+        db.ExpectVersion(region, request.Version);
         region.Rename(request.Name.Trim(), request.Kind);
         await db.SaveChangesAsync(ct);
         return await GetAsync(code, ct);

@@ -89,15 +89,9 @@ public sealed class ApplicationHandlers(
     {
         ArgumentNullException.ThrowIfNull(request);
         await validator.ValidateAndThrowAsync(request, ct);
-        var (application, project) = await OwnOpenAsync(id, ct);
-        if (application.Version != request.Version)
-        {
-            throw DomainException.Conflict("Record.ChangedSinceRead", "version");
-        }
-
-        db.Entry(application).Property(a => a.Version).OriginalValue = request.Version;
+        var (application, _) = await OwnOpenAsync(id, ct);
+        db.ExpectVersion(application, request.Version);
         application.Write(request.Approach.Trim(), request.Team.Trim(), request.BudgetLines!, clock.GetUtcNow().UtcDateTime);
-        _ = project;
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }

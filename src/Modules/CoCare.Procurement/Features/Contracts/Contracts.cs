@@ -204,6 +204,13 @@ public sealed class ContractHandlers(AppDbContext db, CurrentActor actor, IDirec
             throw new DomainException("Project.EndBeforeStart", ErrorKind.Validation, "endDate");
         }
 
+        // An amendment may not stretch the contract past the legal term (财政部令第102号).
+        var recurring = await db.Set<PurchaseProject>().Where(p => p.Id == contract.ProjectId).Select(p => p.RecurringWithAssuredBudget).FirstAsync(ct);
+        if (endDate > terms.StartDate.AddYears(Domain.Rules.PurchaseRules.MaxTermYears(recurring)))
+        {
+            throw new DomainException(recurring ? "Project.TermOverThreeYears" : "Project.TermOverOneYear", ErrorKind.Validation, "endDate");
+        }
+
         if (request.KpiTargets?.FirstOrDefault(k => !Kpis.IsKnown(k.Kpi)) is { } unknown)
         {
             throw new DomainException("Kpi.Unknown", ErrorKind.Validation, "kpiTargets", unknown.Kpi);

@@ -161,12 +161,7 @@ public sealed class ProjectHandlers(
             throw new DomainException("Project.PurchaserFixed", ErrorKind.Validation, "purchaserOrganizationId");
         }
 
-        if (project.Version != request.Version)
-        {
-            throw DomainException.Conflict("Record.ChangedSinceRead", "version");
-        }
-
-        db.Entry(project).Property(p => p.Version).OriginalValue = request.Version;
+        db.ExpectVersion(project, request.Version);
         await ApplyAsync(project, request, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
