@@ -171,7 +171,10 @@ public class DirectoryApiTests(SharedApps apps)
 
         var badRole = await admin.PostAsJsonAsync($"/api/v1/directory/accounts/{account.GetProperty("id").GetString()}/memberships", new { organizationId = committee, role = "Mayor" });
         await HttpAssert.ProblemAsync(badRole, 400);
-        await HttpAssert.JsonAsync(await admin.PostAsJsonAsync($"/api/v1/directory/accounts/{account.GetProperty("id").GetString()}/memberships", new { organizationId = committee, role = "VillageCommittee" }), 201);
+        var membership = await HttpAssert.JsonAsync(await admin.PostAsJsonAsync($"/api/v1/directory/accounts/{account.GetProperty("id").GetString()}/memberships", new { organizationId = committee, role = "Volunteer" }), 201);
+        var changed = await HttpAssert.JsonAsync(await admin.PutAsJsonAsync($"/api/v1/directory/accounts/{account.GetProperty("id").GetString()}/memberships/{membership.GetProperty("id").GetString()}", new { role = "VillageCommittee", scopeRegionCode = GVillage }));
+        Assert.Equal("VillageCommittee", changed.GetProperty("role").GetString());
+        await HttpAssert.ProblemAsync(await admin.PutAsJsonAsync($"/api/v1/directory/accounts/{account.GetProperty("id").GetString()}/memberships/{membership.GetProperty("id").GetString()}", new { role = "VillageCommittee", scopeRegionCode = "999999999999" }), 400);
 
         using var cadre = app.CreateClient();
         cadre.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenAsync(userName, "Village#2026x"));

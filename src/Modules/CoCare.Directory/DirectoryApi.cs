@@ -100,6 +100,9 @@ public static class DirectoryApi
         accounts.MapPost("/{id}/memberships", async (string id, CreateMembership request, AccountHandlers h, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/directory/accounts/{id}", await h.AddMembershipAsync(id, request, ct)))
             .WithName("AddMembership").WithSummary("Give an account a role in an organization, with a scope region.");
+        accounts.MapPut("/{id}/memberships/{membershipId:guid}", async (string id, Guid membershipId, UpdateMembership request, AccountHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.UpdateMembershipAsync(id, membershipId, request, ct)))
+            .WithName("UpdateMembership").WithSummary("Change a membership's role or scope region.");
         accounts.MapPost("/{id}/memberships/{membershipId:guid}/deactivate", async (string id, Guid membershipId, AccountHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.SetMembershipActiveAsync(id, membershipId, false, ct)))
             .WithName("DeactivateMembership").WithSummary("End a membership.");

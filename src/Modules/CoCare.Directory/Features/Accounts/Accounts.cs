@@ -22,6 +22,8 @@ public sealed record UpdateAccount(string DisplayName, Guid? PersonId, long Vers
 
 public sealed record CreateMembership(Guid OrganizationId, string Role, string? ScopeRegionCode = null);
 
+public sealed record UpdateMembership(string Role, string ScopeRegionCode);
+
 public sealed class CreateAccountValidator : AbstractValidator<CreateAccount>
 {
     public CreateAccountValidator(IStringLocalizer<DirectoryText> s)
@@ -185,6 +187,33 @@ public sealed class AccountHandlers(
         await db.SaveChangesAsync(ct);
         await RefreshStampAsync(accountId);
         return await Memberships(db.Set<Membership>().Where(m => m.Id == membership.Id)).FirstAsync(ct);
+    }
+
+    public async Task<MembershipDto> UpdateMembershipAsync(string accountId, Guid membershipId, UpdateMembership request, CancellationToken ct)
+    {
+        Permissions.RequireAdministrator(actor);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Roles.IsKnown(request.Role))
+        {
+            throw new DomainException("Membership.UnknownRole", ErrorKind.Validation, "role");
+        }
+
+        if (!RegionCode.IsWellFormed(request.ScopeRegionCode) || !await db.Set<Region>().AnyAsync(r => r.Code == request.ScopeRegionCode, ct))
+        {
+            throw new DomainException("Region.Unknown", ErrorKind.Validation, "scopeRegionCode", request.ScopeRegionCode ?? "");
+        }
+
+        var membership = await db.Set<Membership>().FirstOrDefaultAsync(m => m.Id == membershipId && m.AccountId == accountId, ct)
+            ?? throw DomainException.NotFound("Membership.NotFound", membershipId);
+        if (membership.Role != request.Role && await db.Set<Membership>().AnyAsync(m => m.AccountId == accountId && m.OrganizationId == membership.OrganizationId && m.Role == request.Role, ct))
+        {
+            throw DomainException.Conflict("Membership.Duplicate", "role");
+        }
+
+        membership.Change(request.Role, request.ScopeRegionCode);
+        await db.SaveChangesAsync(ct);
+        await RefreshStampAsync(accountId);
+        return await Memberships(db.Set<Membership>().Where(m => m.Id == membershipId)).FirstAsync(ct);
     }
 
     public async Task<MembershipDto> SetMembershipActiveAsync(string accountId, Guid membershipId, bool active, CancellationToken ct)
