@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<Inbox.Inbox>();
         services.AddSingleton<Files.FileStore>();
+        services.AddSingleton<PersonalDataCipher>();
 
         services.AddDbContext<AppDbContext>(db =>
         {
