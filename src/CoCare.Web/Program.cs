@@ -1,5 +1,6 @@
 using CoCare.Directory;
 using CoCare.Procurement;
+using CoCare.Residents;
 using CoCare.Web;
 using CoCare.Web.Admin;
 using CoCare.Web.Infrastructure;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCoCareHost(builder.Configuration);
 builder.Services.AddDirectory(builder.Configuration);
 builder.Services.AddProcurement(builder.Configuration);
+builder.Services.AddResidents(builder.Configuration);
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ app.UseCoCareHost();
 var api = app.MapCoCareApi();
 api.MapDirectoryApi();
 api.MapProcurementApi();
+api.MapResidentsApi();
 app.MapProcurementDownloads();
 app.MapCoCareUi();
 

@@ -14,7 +14,7 @@ namespace CoCare.Web.Demo;
 /// and an audit office. Deterministic: a fixed random seed, so every install shows the same data.
 /// Later modules extend this generator with their own records.
 /// </summary>
-public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> users, TimeProvider clock, DemoOptions options)
+public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> users, TimeProvider clock, DemoOptions options, PersonalDataCipher cipher)
 {
     public const string Guangxi = "450000000000";
     public const string Liuzhou = "450200000000";
@@ -106,6 +106,9 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         await db.SaveChangesAsync(ct);
 
         DrumTowerProcurement.Add(db, bureau.Id, socialWork.Id, otherProvider.Id, accountIds["purchaser"], accountIds["provider"], GVillage);
+        await db.SaveChangesAsync(ct);
+
+        DrumTowerResidents.Add(db, cipher, GVillage, random, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -1,0 +1,243 @@
+using CoCare.Data;
+using CoCare.Kernel;
+using CoCare.Residents.Domain;
+using CoCare.Residents.Resources;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CoCare.Residents.Features.Elders;
+
+public sealed record SaveElder(
+    string Name,
+    Gender Gender,
+    DateOnly BirthDate,
+    string IdNumber,
+    string? Phone,
+    string? Address,
+    string VillageCode,
+    double? Latitude,
+    double? Longitude,
+    LivingSituation LivingSituation,
+    IReadOnlyList<ElderCategory>? Categories,
+    bool ConsentToBasicData,
+    bool ConsentToHealthData,
+    string? ConsentGivenBy,
+    long Version = 0);
+
+/// <summary>What lists and ordinary pages show: masked ID and phone, no address.</summary>
+public sealed record ElderSummary(Guid Id, string Name, Gender Gender, int Age, string IdNumberMasked, string? PhoneMasked, string? AddressMasked,
+    string VillageCode, LivingSituation LivingSituation, IReadOnlyList<string> Categories, CapabilityLevel? CurrentLevel, DateOnly? NextAssessmentDue, long Version);
+
+/// <summary>The full record, for roles that need it; every read is written to the audit log.</summary>
+public sealed record ElderRecord(ElderSummary Summary, string IdNumber, string? Phone, string? Address, double? Latitude, double? Longitude, IReadOnlyList<ConsentRecord> Consents);
+
+public sealed class SaveElderValidator : AbstractValidator<SaveElder>
+{
+    public SaveElderValidator(IStringLocalizer<ResidentsText> s)
+    {
+        RuleFor(e => e.Name).NotEmpty().MaximumLength(50).WithName(s["Field.Name"]);
+        RuleFor(e => e.Gender).IsInEnum();
+        RuleFor(e => e.LivingSituation).IsInEnum();
+        RuleForEach(e => e.Categories).IsInEnum();
+        RuleFor(e => e.Phone).Matches("^[0-9+\\- ]{7,20}$").When(e => !string.IsNullOrWhiteSpace(e.Phone)).WithMessage(s["Elder.PhoneFormat"]);
+        RuleFor(e => e.Address).MaximumLength(200).WithName(s["Field.Address"]);
+        RuleFor(e => e.VillageCode).Matches("^[0-9]{12}$").WithMessage(s["Elder.VillageRequired"]);
+        RuleFor(e => e.Latitude).InclusiveBetween(-90, 90).When(e => e.Latitude is not null);
+        RuleFor(e => e.Longitude).InclusiveBetween(-180, 180).When(e => e.Longitude is not null);
+        RuleFor(e => e.ConsentToBasicData).Equal(true).WithMessage(s["Elder.ConsentRequired"]);
+    }
+}
+
+/// <summary>
+/// The elder archive. Lists show masked personal data only; the full record needs a role that works with
+/// elders and writes a Read entry to the audit log. Elders outside the caller's regions answer 404.
+/// </summary>
+public sealed class ElderHandlers(
+    AppDbContext db,
+    CurrentActor actor,
+    IDirectory directory,
+    PersonalDataCipher cipher,
+    TimeProvider clock,
+    IValidator<SaveElder> validator,
+    IStringLocalizer<ResidentsText> s,
+    IErrorText errors)
+{
+    public static readonly string[] FullRecordRoles = [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee];
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<Page<ElderSummary>> ListAsync(PageRequest paging, string? villageCode, CapabilityLevel? level, CancellationToken ct)
+    {
+        var q = Visible();
+        if (paging.Search is { } search)
+        {
+            // Four characters that look like an ID tail search the masked number's tail; anything else, the name.
+            if (search.Length == 4 && search.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X'))
+            {
+                var tail = search.ToUpperInvariant();
+                q = q.Where(e => e.IdNumberMasked.EndsWith(tail));
+            }
+            else
+            {
+                var like = QueryScope.LikeContains(search);
+                q = q.Where(e => EF.Functions.Like(e.Name, like, "\\"));
+            }
+        }
+
+        if (villageCode is not null)
+        {
+            q = q.Where(e => e.VillageCode == villageCode);
+        }
+
+        if (level is not null)
+        {
+            q = q.Where(e => e.CurrentLevel == level);
+        }
+
+        var total = await q.CountAsync(ct);
+        var sorted = (paging.Sort ?? "name") switch
+        {
+            "name" => paging.Descending ? q.OrderByDescending(e => e.Name) : q.OrderBy(e => e.Name),
+            "birthDate" => paging.Descending ? q.OrderByDescending(e => e.BirthDate) : q.OrderBy(e => e.BirthDate),
+            "village" => paging.Descending ? q.OrderByDescending(e => e.VillageCode) : q.OrderBy(e => e.VillageCode),
+            _ => throw new DomainException("List.UnknownSort", ErrorKind.Validation, "sort", paging.Sort!, "name, birthDate, village"),
+        };
+        var elders = await sorted.ThenBy(e => e.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new Page<ElderSummary>(elders.Select(Summary).ToList(), total, paging.PageNumber, paging.PageSize);
+    }
+
+    public async Task<ElderSummary> GetAsync(Guid id, CancellationToken ct) => Summary(await FindAsync(id, ct));
+
+    public async Task<ElderRecord> GetFullRecordAsync(Guid id, CancellationToken ct)
+    {
+        if (!FullRecordRoles.Any(actor.IsInRole))
+        {
+            throw DomainException.Forbidden("Elder.FullRecordForbidden");
+        }
+
+        var elder = await FindAsync(id, ct);
+        await db.RecordReadAsync(nameof(Elder), elder.Id.ToString(), ct);
+        return new ElderRecord(Summary(elder), cipher.Decrypt(elder.IdNumberCipher)!, cipher.Decrypt(elder.PhoneCipher), cipher.Decrypt(elder.AddressCipher),
+            elder.Latitude, elder.Longitude, elder.Consents);
+    }
+
+    public async Task<ElderSummary> CreateAsync(SaveElder request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireManager();
+        var elder = new Elder(request.VillageCode, clock.GetUtcNow().UtcDateTime);
+        await ApplyAsync(elder, request, isNew: true, ct);
+        db.Add(elder);
+        await db.SaveChangesAsync(ct);
+        return Summary(elder);
+    }
+
+    public async Task<ElderSummary> UpdateAsync(Guid id, SaveElder request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireManager();
+        var elder = await FindAsync(id, ct, tracked: true);
+        db.ExpectVersion(elder, request.Version);
+        await ApplyAsync(elder, request, isNew: false, ct);
+        await db.SaveChangesAsync(ct);
+        return Summary(elder);
+    }
+
+    private async Task ApplyAsync(Elder elder, SaveElder request, bool isNew, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(request, ct);
+        var failures = validation.Errors.ToList();
+        void Fail(string field, string key) => failures.Add(new ValidationFailure(field, s[key]));
+
+        ResidentIdNumber.TryParse(request.IdNumber, Today, out var number, out var idError);
+        if (idError is not null)
+        {
+            failures.Add(new ValidationFailure("idNumber", errors.Describe(new DomainException(idError)) ?? idError));
+        }
+        else if (number!.Disagreement(request.BirthDate, request.Gender) is { } mismatch)
+        {
+            failures.Add(new ValidationFailure(mismatch == "IdNumber.GenderMismatch" ? "gender" : "birthDate", errors.Describe(new DomainException(mismatch)) ?? mismatch));
+        }
+
+        if (RegionCode.IsWellFormed(request.VillageCode))
+        {
+            if (!await directory.RegionExistsAsync(request.VillageCode, ct))
+            {
+                Fail("villageCode", "Elder.VillageUnknown");
+            }
+            else if (!InScope(request.VillageCode))
+            {
+                throw DomainException.Forbidden("Scope.OutsideRegion");
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(s["Elder.Invalid"], failures);
+        }
+
+        var index = cipher.BlindIndex(number!.Value);
+        if (await db.Set<Elder>().AnyAsync(e => e.IdNumberIndex == index && e.Id != elder.Id, ct))
+        {
+            throw DomainException.Conflict("Elder.Duplicate", "idNumber");
+        }
+
+        var phone = string.IsNullOrWhiteSpace(request.Phone) ? null : request.Phone.Trim();
+        var address = string.IsNullOrWhiteSpace(request.Address) ? null : request.Address.Trim();
+        elder.SetIdentity(request.Name.Trim(), number.Gender, number.BirthDate, cipher.Encrypt(number.Value)!, index, number.Masked);
+        elder.SetContact(cipher.Encrypt(phone), phone is null ? null : Masking.Phone(phone), cipher.Encrypt(address), address is null ? null : Masking.Address(address),
+            request.VillageCode, request.Latitude, request.Longitude);
+        elder.SetSituation(request.LivingSituation, request.Categories ?? []);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var recorder = actor.UserName ?? "system";
+        if (isNew || elder.HasConsent(ConsentScope.BasicData) != request.ConsentToBasicData)
+        {
+            elder.RecordConsent(new ConsentRecord(ConsentScope.BasicData, request.ConsentToBasicData, now, recorder, request.ConsentGivenBy));
+        }
+
+        if (isNew ? request.ConsentToHealthData : elder.HasConsent(ConsentScope.HealthData) != request.ConsentToHealthData)
+        {
+            elder.RecordConsent(new ConsentRecord(ConsentScope.HealthData, request.ConsentToHealthData, now, recorder, request.ConsentGivenBy));
+        }
+    }
+
+    internal async Task<Elder> FindAsync(Guid id, CancellationToken ct, bool tracked = false)
+    {
+        var q = tracked ? db.Set<Elder>() : db.Set<Elder>().AsNoTracking();
+        var elder = await q.FirstOrDefaultAsync(e => e.Id == id, ct);
+
+        // Outside one's regions an elder does not exist: 404, so existence is not leaked.
+        return elder is not null && InScope(elder.VillageCode) ? elder : throw DomainException.NotFound("Elder.NotFound");
+    }
+
+    private bool InScope(string villageCode) => actor.IsPlatformAdmin || actor.ScopeRegions.Any(scope => RegionCode.IsWithin(villageCode, scope));
+
+    private IQueryable<Elder> Visible()
+    {
+        var q = db.Set<Elder>().AsNoTracking().Where(e => e.IsActive);
+        return actor.IsPlatformAdmin ? q
+            : q.WhereRegionUnder(e => e.VillageCode, actor.ScopeRegions.Select(c => RegionCode.LevelOf(c) is { } l ? RegionCode.Prefix(c, l) : c).ToList());
+    }
+
+    private void RequireManager()
+    {
+        if (!FullRecordRoles.Any(actor.IsInRole))
+        {
+            throw DomainException.Forbidden("Elder.ManageForbidden");
+        }
+    }
+
+    private ElderSummary Summary(Elder e)
+    {
+        var categories = e.Categories.Select(c => c.ToString()).ToList();
+        if (e.IsAdvancedAge(Today))
+        {
+            categories.Add("AdvancedAge");
+        }
+
+        return new ElderSummary(e.Id, e.Name, e.Gender, e.AgeOn(Today), e.IdNumberMasked, e.PhoneMasked, e.AddressMasked, e.VillageCode, e.LivingSituation,
+            categories, e.CurrentLevel, e.NextAssessmentDue, e.Version);
+    }
+}

@@ -1,0 +1,27 @@
+using CoCare.Data;
+using CoCare.Kernel;
+using CoCare.Residents.Data;
+using CoCare.Residents.Features.Assessments;
+using CoCare.Residents.Features.Elders;
+using CoCare.Residents.Resources;
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoCare.Residents;
+
+/// <summary>The Residents module's one registration entry point.</summary>
+public static class ResidentsModule
+{
+    public static IServiceCollection AddResidents(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddSingleton<IModelContributor, ResidentsModel>();
+        services.AddSingleton(new ErrorTextSource(typeof(ResidentsText)));
+        services.AddValidatorsFromAssemblyContaining<ResidentsModel>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<ElderHandlers>();
+        services.AddScoped<AssessmentHandlers>();
+        ResidentsPolicies.Register(services.AddAuthorizationBuilder());
+        return services;
+    }
+}
