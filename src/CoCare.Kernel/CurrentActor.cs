@@ -8,6 +8,11 @@ public static class CoCareClaims
     public const string AccountId = "cocare:account";
     public const string Organization = "cocare:org";
     public const string ScopeRegion = "cocare:scope";
+
+    /// <summary>One membership: "Role|organization id", so a role counts only in the organization that granted it.</summary>
+    public const string Membership = "cocare:membership";
+
+    public static string MembershipValue(string role, Guid organizationId) => role + "|" + organizationId.ToString("D");
 }
 
 /// <summary>
@@ -50,6 +55,15 @@ public sealed class CurrentActor
     public IReadOnlyList<string> ScopeRegions => Principal.FindAll(CoCareClaims.ScopeRegion).Select(c => c.Value).Distinct().ToList();
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
+
+    /// <summary>True when a membership grants <paramref name="role"/> in <paramref name="organizationId"/> itself.</summary>
+    public bool HasRoleIn(string role, Guid organizationId) =>
+        Principal.HasClaim(CoCareClaims.Membership, CoCareClaims.MembershipValue(role, organizationId));
+
+    /// <summary>The organizations in which a membership grants <paramref name="role"/>.</summary>
+    public IReadOnlyList<Guid> OrganizationsWithRole(string role) =>
+        Principal.FindAll(CoCareClaims.Membership).Select(c => c.Value.Split('|')).Where(p => p.Length == 2 && p[0] == role && Guid.TryParse(p[1], out _))
+            .Select(p => Guid.Parse(p[1])).Distinct().ToList();
 
     public bool IsPlatformAdmin => IsInRole(Roles.PlatformAdmin);
 

@@ -241,4 +241,27 @@ public class ProcurementApiTests(SharedApps apps)
         Assert.Contains(title, System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.DoesNotContain("blazor.web.js\" autostart", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ARoleCounts_OnlyInTheOrganizationThatGrantedIt(string db)
+    {
+        var app = await apps.GetAsync(db);
+        var (_, ownOrganization) = await NewProviderAsync(app);
+        var socialWork = await OrganizationIdAsync(app, "柳州市鼓楼社会工作服务中心");
+        using var admin = await app.ClientAsync("admin");
+        var userName = "mixed" + Guid.NewGuid().ToString("N")[..6];
+        var account = await HttpAssert.JsonAsync(await admin.PostAsJsonAsync("/api/v1/directory/accounts", new { userName, displayName = "两处任职", password = "Mixed#Role2026" }), 201);
+        var accountId = account.GetProperty("id").GetString();
+        await HttpAssert.JsonAsync(await admin.PostAsJsonAsync($"/api/v1/directory/accounts/{accountId}/memberships", new { organizationId = ownOrganization, role = "Provider" }), 201);
+        await HttpAssert.JsonAsync(await admin.PostAsJsonAsync($"/api/v1/directory/accounts/{accountId}/memberships", new { organizationId = socialWork, role = "Volunteer" }), 201);
+
+        using var mixed = app.CreateClient();
+        mixed.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenAsync(userName, "Mixed#Role2026"));
+        using var provider = await app.ClientAsync("provider");
+        var contract = Id((await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/procurement/contracts?q=" + Uri.EscapeDataString("鼓楼食堂")))).GetProperty("items")[0]);
+
+        // A volunteer of the social organization may not act for it as its provider.
+        await HttpAssert.ProblemAsync(await mixed.PostAsJsonAsync($"/api/v1/procurement/contracts/{contract}/amendments", new { amountFen = 1_000_000, reason = "冒名变更" }), 403);
+    }
 }

@@ -8,7 +8,7 @@ internal static class Access
     public static bool IsMember(CurrentActor actor, Guid organizationId) => actor.IsPlatformAdmin || actor.OrganizationIds.Contains(organizationId);
 
     public static bool IsPurchaserOf(CurrentActor actor, Guid purchaserOrganizationId) =>
-        actor.IsPlatformAdmin || (actor.IsInRole(Roles.Purchaser) && actor.OrganizationIds.Contains(purchaserOrganizationId));
+        actor.IsPlatformAdmin || actor.HasRoleIn(Roles.Purchaser, purchaserOrganizationId);
 
     public static bool IsOverseer(CurrentActor actor) => actor.IsPlatformAdmin || actor.IsInRole(Roles.Evaluator) || actor.IsInRole(Roles.Auditor);
 

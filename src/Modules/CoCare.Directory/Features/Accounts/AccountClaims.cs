@@ -32,6 +32,7 @@ public sealed class AccountClaims(
             identity.AddClaim(new Claim(identity.RoleClaimType, membership.Role));
             identity.AddClaim(new Claim(CoCareClaims.Organization, membership.OrganizationId.ToString()));
             identity.AddClaim(new Claim(CoCareClaims.ScopeRegion, membership.ScopeRegionCode));
+            identity.AddClaim(new Claim(CoCareClaims.Membership, CoCareClaims.MembershipValue(membership.Role, membership.OrganizationId)));
         }
 
         return identity;

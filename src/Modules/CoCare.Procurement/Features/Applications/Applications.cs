@@ -185,7 +185,7 @@ public sealed class ApplicationHandlers(
             throw DomainException.Forbidden("Application.ProvidersOnly");
         }
 
-        var organizations = actor.OrganizationIds;
+        var organizations = actor.OrganizationsWithRole(Roles.Provider);
         if (requested is { } id)
         {
             return organizations.Contains(id) ? id : throw DomainException.Forbidden("Application.NotYours");
@@ -197,7 +197,7 @@ public sealed class ApplicationHandlers(
     private async Task<(Application Application, PurchaseProject Project)> OwnOpenAsync(Guid id, CancellationToken ct)
     {
         var application = await db.Set<Application>().Include(a => a.Attachments).FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.NotFound("Application.NotFound");
-        if (!actor.OrganizationIds.Contains(application.ProviderOrganizationId) || !actor.IsInRole(Roles.Provider))
+        if (!actor.HasRoleIn(Roles.Provider, application.ProviderOrganizationId))
         {
             throw DomainException.Forbidden("Application.NotYours");
         }

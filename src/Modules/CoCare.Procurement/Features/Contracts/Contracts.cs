@@ -230,8 +230,8 @@ public sealed class ContractHandlers(AppDbContext db, CurrentActor actor, IDirec
 
     /// <summary>Signing is personal: only a member of one of the two parties, in that party's role, signs for it.</summary>
     private ContractSide? SideOf(Contract c) =>
-        actor.IsInRole(Roles.Purchaser) && actor.OrganizationIds.Contains(c.PurchaserOrganizationId) ? ContractSide.Purchaser
-        : actor.IsInRole(Roles.Provider) && actor.OrganizationIds.Contains(c.ProviderOrganizationId) ? ContractSide.Provider
+        actor.HasRoleIn(Roles.Purchaser, c.PurchaserOrganizationId) ? ContractSide.Purchaser
+        : actor.HasRoleIn(Roles.Provider, c.ProviderOrganizationId) ? ContractSide.Provider
         : null;
 
     private void RequirePurchaserSide(Contract c)
