@@ -2,6 +2,8 @@ using CoCare.Kernel;
 using CoCare.Residents.Domain;
 using CoCare.Residents.Features.Assessments;
 using CoCare.Residents.Features.Elders;
+using CoCare.Residents.Features.Needs;
+using CoCare.Residents.Features.Visits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,6 +36,42 @@ public static class ResidentsApi
         elders.MapPost("/{id:guid}/assessments", async (Guid id, RecordAssessment request, AssessmentHandlers h, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/residents/elders/{id}/assessments", await h.RecordAsync(id, request, ct)))
             .WithName("RecordAssessment").WithSummary("Record a GB/T 42195-2022 assessment by two assessors; the level is computed.").RequireAuthorization(ResidentsPolicies.Manage);
+        elders.MapGet("/{id:guid}/needs", async (Guid id, [AsParameters] ListQuery list, NeedStatus? status, NeedHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), id, status, null, ct)))
+            .WithName("ListElderNeeds").WithSummary("An elder's needs, most urgent first.").RequireAuthorization(ResidentsPolicies.Read);
+        elders.MapPost("/{id:guid}/needs", async (Guid id, RecordNeed request, NeedHandlers h, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/residents/elders/{id}/needs", await h.RecordAsync(id, request, ct)))
+            .WithName("RecordNeed").WithSummary("Record a need heard by phone, at the canteen, from the association, the elder or family.").RequireAuthorization(ResidentsPolicies.Manage);
+
+        var needs = api.MapGroup("/residents/needs").WithTags("Residents");
+        needs.MapGet("/", async ([AsParameters] ListQuery list, NeedStatus? status, NeedCategory? category, NeedHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), null, status, category, ct)))
+            .WithName("ListNeeds").WithSummary("Needs in the caller's regions by status and category (the needs board).").RequireAuthorization(ResidentsPolicies.Read);
+        needs.MapPost("/{id:guid}/plan", async (Guid id, NeedHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PlanAsync(id, ct)))
+            .WithName("PlanNeed").WithSummary("Open → Planned.").RequireAuthorization(ResidentsPolicies.Manage);
+        needs.MapPost("/{id:guid}/start", async (Guid id, NeedHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StartAsync(id, ct)))
+            .WithName("StartNeedService").WithSummary("Planned → BeingServed.").RequireAuthorization(ResidentsPolicies.Manage);
+        needs.MapPost("/{id:guid}/met", async (Guid id, NeedHandlers h, CancellationToken ct) => TypedResults.Ok(await h.MetAsync(id, ct)))
+            .WithName("MeetNeed").WithSummary("BeingServed → Met.").RequireAuthorization(ResidentsPolicies.Manage);
+        needs.MapPost("/{id:guid}/close-unmet", async (Guid id, CloseNeed request, NeedHandlers h, CancellationToken ct) => TypedResults.Ok(await h.CloseUnmetAsync(id, request, ct)))
+            .WithName("CloseNeedUnmet").WithSummary("Close an open need as unmet, with a reason.").RequireAuthorization(ResidentsPolicies.Manage);
+
+        var visits = api.MapGroup("/residents/visits").WithTags("Residents");
+        visits.MapGet("/", async ([AsParameters] ListQuery list, DateOnly? from, DateOnly? to, VisitHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), from, to, ct)))
+            .WithName("ListVisits").WithSummary("Home visits in the caller's regions, newest first.").RequireAuthorization(ResidentsPolicies.Read);
+        visits.MapGet("/overdue-follow-ups", async (VisitHandlers h, CancellationToken ct) => TypedResults.Ok(await h.OverdueFollowUpsAsync(ct)))
+            .WithName("ListOverdueFollowUps").WithSummary("Visits whose follow-up date has passed without a follow-up.").RequireAuthorization(ResidentsPolicies.Read);
+        visits.MapGet("/{id:guid}", async (Guid id, VisitHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
+            .WithName("GetVisit").WithSummary("One home visit with the needs found at it.").RequireAuthorization(ResidentsPolicies.Read);
+        visits.MapPost("/", async (RecordVisit request, VisitHandlers h, CancellationToken ct) =>
+            {
+                var visit = await h.RecordAsync(request, ct);
+                return TypedResults.Created($"/api/v1/residents/visits/{visit.Id}", visit);
+            })
+            .WithName("RecordVisit").WithSummary("Record a home visit: participants, elders seen, observations, follow-up date and the needs found.").RequireAuthorization(ResidentsPolicies.Manage);
+        visits.MapPost("/{id:guid}/followed-up", async (Guid id, VisitHandlers h, CancellationToken ct) => TypedResults.Ok(await h.MarkFollowedUpAsync(id, ct)))
+            .WithName("MarkVisitFollowedUp").WithSummary("Mark a visit's follow-up as done.").RequireAuthorization(ResidentsPolicies.Manage);
         return api;
     }
 }

@@ -3,6 +3,8 @@ using CoCare.Kernel;
 using CoCare.Residents.Data;
 using CoCare.Residents.Features.Assessments;
 using CoCare.Residents.Features.Elders;
+using CoCare.Residents.Features.Needs;
+using CoCare.Residents.Features.Visits;
 using CoCare.Residents.Resources;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +23,8 @@ public static class ResidentsModule
         services.AddValidatorsFromAssemblyContaining<ResidentsModel>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<ElderHandlers>();
         services.AddScoped<AssessmentHandlers>();
+        services.AddScoped<NeedHandlers>();
+        services.AddScoped<VisitHandlers>();
         ResidentsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

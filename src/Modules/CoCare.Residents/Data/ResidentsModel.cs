@@ -46,5 +46,34 @@ internal sealed class ResidentsModel : IModelContributor
             b.HasIndex(a => new { a.ElderId, a.Date });
             b.HasOne<Elder>().WithMany().HasForeignKey(a => a.ElderId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        modelBuilder.Entity<Need>(b =>
+        {
+            b.ToTable("res_needs");
+            b.Property(n => n.Category).HasConversion<string>().HasMaxLength(30);
+            b.Property(n => n.Urgency).HasConversion<string>().HasMaxLength(10);
+            b.Property(n => n.Source).HasConversion<string>().HasMaxLength(20);
+            b.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(n => n.Detail).HasMaxLength(1000).IsRequired().IsPersonalData();
+            b.Property(n => n.ClosedReason).HasMaxLength(500);
+            b.Property(n => n.RecordedBy).HasMaxLength(256);
+            b.Ignore(n => n.IsClosed);
+            b.HasIndex(n => new { n.ElderId, n.Status });
+            b.HasIndex(n => new { n.Status, n.Category });
+            b.HasOne<Elder>().WithMany().HasForeignKey(n => n.ElderId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<HomeVisit>().WithMany().HasForeignKey(n => n.HomeVisitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<HomeVisit>(b =>
+        {
+            b.ToTable("res_home_visits");
+            b.Property(v => v.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(v => v.Participants).HasJsonConversion();
+            b.Property(v => v.ElderIds).HasJsonConversion();
+            b.Property(v => v.Observations).HasMaxLength(4000).IsPersonalData();
+            b.Property(v => v.RecordedBy).HasMaxLength(256);
+            b.HasIndex(v => new { v.VillageCode, v.Date });
+            b.HasIndex(v => v.FollowUpDate);
+        });
     }
 }
