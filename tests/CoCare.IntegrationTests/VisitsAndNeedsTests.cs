@@ -82,8 +82,14 @@ public class VisitsAndNeedsTests(SharedApps apps)
         var first17 = $"450226{birth:yyyyMMdd}{Random.Shared.Next(100, 499) * 2:000}";
         var elder = await HttpAssert.JsonAsync(await admin.PostAsJsonAsync("/api/v1/residents/elders", new
         {
-            name = "邻村老人", gender = "Female", birthDate = birth, idNumber = first17 + CoCare.Kernel.ResidentIdNumber.CheckCharacter(first17),
-            villageCode = code, livingSituation = "WithSpouse", consentToBasicData = true, consentToHealthData = false,
+            name = "邻村老人",
+            gender = "Female",
+            birthDate = birth,
+            idNumber = first17 + CoCare.Kernel.ResidentIdNumber.CheckCharacter(first17),
+            villageCode = code,
+            livingSituation = "WithSpouse",
+            consentToBasicData = true,
+            consentToHealthData = false,
         }), 201);
 
         using var village = await app.ClientAsync("village");
