@@ -114,7 +114,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task WaitForAppAsync(IPage page)
     {
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await page.WaitForSelectorAsync("[data-nav]");
+        await page.WaitForSelectorAsync("[data-nav]", new() { State = WaitForSelectorState.Attached });
     }
 
     /// <summary>Fails on serious or critical accessibility violations found by axe-core.</summary>
