@@ -6,7 +6,7 @@ namespace CoCare.E2ETests;
 public class ResidentsPageTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task ASocialWorker_OnAPhone_RecordsAHomeVisitWithTwoNeeds()
+    public async Task ASocialWorker_OnAPhone_RecordsAHomeVisitWithTwoNeeds_AndAnAssessment()
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -44,6 +44,18 @@ public class ResidentsPageTests(BrowserFixture browser)
         await page.Locator("[data-testid=needs]").GetByText("每周送降压药").WaitForAsync();
         Assert.Contains("希望食堂菜谱少盐", await page.Locator("[data-testid=needs]").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);
+
+        // Then an assessment: two assessors, two items lowered, dementia raises the level one step.
+        await page.ClickAsync("[data-testid=assess]");
+        await page.GetByLabel("评估员二").FillAsync("吴委员");
+        await page.GetByLabel("平地行走 (0–4)").FillAsync("0");
+        await page.GetByLabel("上下楼梯 (0–3)").FillAsync("0");
+        await page.GetByLabel("确诊痴呆（F00–F03）").CheckAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.ClickAsync("[data-testid=save-assessment]");
+        var result = await page.Locator("[data-testid=assessment-result]").InnerTextAsync();
+        Assert.Contains("83", result, StringComparison.Ordinal);
+        Assert.Contains("中度失能", result, StringComparison.Ordinal);
         await context.CloseAsync();
     }
 }
