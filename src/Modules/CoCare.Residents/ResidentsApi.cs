@@ -1,6 +1,7 @@
 using CoCare.Kernel;
 using CoCare.Residents.Domain;
 using CoCare.Residents.Features.Assessments;
+using CoCare.Residents.Features.CollectiveIssues;
 using CoCare.Residents.Features.Elders;
 using CoCare.Residents.Features.Needs;
 using CoCare.Residents.Features.Visits;
@@ -72,6 +73,19 @@ public static class ResidentsApi
             .WithName("RecordVisit").WithSummary("Record a home visit: participants, elders seen, observations, follow-up date and the needs found.").RequireAuthorization(ResidentsPolicies.Manage);
         visits.MapPost("/{id:guid}/followed-up", async (Guid id, VisitHandlers h, CancellationToken ct) => TypedResults.Ok(await h.MarkFollowedUpAsync(id, ct)))
             .WithName("MarkVisitFollowedUp").WithSummary("Mark a visit's follow-up as done.").RequireAuthorization(ResidentsPolicies.Manage);
+        var issues = api.MapGroup("/residents/collective-issues").WithTags("Residents");
+        issues.MapGet("/", async (CollectiveIssueHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(ct)))
+            .WithName("ListCollectiveIssues").WithSummary("Collective issues in the caller's regions, newest first.").RequireAuthorization(ResidentsPolicies.Read);
+        issues.MapPost("/", async (MergeNeeds request, CollectiveIssueHandlers h, CancellationToken ct) =>
+            {
+                var issue = await h.MergeAsync(request, ct);
+                return TypedResults.Created($"/api/v1/residents/collective-issues/{issue.Id}", issue);
+            })
+            .WithName("MergeNeeds").WithSummary("Merge two or more needs of one village into a collective issue, with its supporters.").RequireAuthorization(ResidentsPolicies.Read);
+        issues.MapPost("/{id:guid}/support", async (Guid id, SupportIssue request, CollectiveIssueHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SupportAsync(id, request, ct)))
+            .WithName("SupportCollectiveIssue").WithSummary("Add a supporter to an open collective issue.").RequireAuthorization(ResidentsPolicies.Read);
+        issues.MapPost("/{id:guid}/route-to-service-list", async (Guid id, CollectiveIssueHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RouteToServiceListAsync(id, ct)))
+            .WithName("RouteCollectiveIssue").WithSummary("Send an open collective issue to the service list.").RequireAuthorization(ResidentsPolicies.Read);
         return api;
     }
 }

@@ -2,6 +2,7 @@ using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Residents.Data;
 using CoCare.Residents.Features.Assessments;
+using CoCare.Residents.Features.CollectiveIssues;
 using CoCare.Residents.Features.Elders;
 using CoCare.Residents.Features.Needs;
 using CoCare.Residents.Features.Visits;
@@ -25,6 +26,7 @@ public static class ResidentsModule
         services.AddScoped<AssessmentHandlers>();
         services.AddScoped<NeedHandlers>();
         services.AddScoped<VisitHandlers>();
+        services.AddScoped<CollectiveIssueHandlers>();
         ResidentsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

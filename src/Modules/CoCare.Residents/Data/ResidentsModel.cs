@@ -75,5 +75,17 @@ internal sealed class ResidentsModel : IModelContributor
             b.HasIndex(v => new { v.VillageCode, v.Date });
             b.HasIndex(v => v.FollowUpDate);
         });
+
+        modelBuilder.Entity<CollectiveIssue>(b =>
+        {
+            b.ToTable("res_collective_issues");
+            b.Property(i => i.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(i => i.Title).HasMaxLength(200).IsRequired();
+            b.Property(i => i.NeedIds).HasJsonConversion();
+            b.Property(i => i.Supporters).HasJsonConversion();
+            b.Property(i => i.Status).HasConversion<string>().HasMaxLength(30);
+            b.Property(i => i.CreatedBy).HasMaxLength(256);
+            b.HasIndex(i => new { i.VillageCode, i.CreatedAt });
+        });
     }
 }
