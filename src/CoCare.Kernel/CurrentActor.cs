@@ -56,6 +56,12 @@ public sealed class CurrentActor
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
 
+    /// <summary>The significant digits of each scope region ("450226" for a county), for subtree queries.</summary>
+    public IReadOnlyList<string> ScopePrefixes => RegionCode.Prefixes(ScopeRegions);
+
+    /// <summary>True for a platform administrator, or when <paramref name="regionCode"/> lies in one of the scope regions.</summary>
+    public bool Covers(string regionCode) => IsPlatformAdmin || ScopeRegions.Any(scope => RegionCode.IsWithin(regionCode, scope));
+
     /// <summary>True when a membership grants <paramref name="role"/> in <paramref name="organizationId"/> itself.</summary>
     public bool HasRoleIn(string role, Guid organizationId) =>
         Principal.HasClaim(CoCareClaims.Membership, CoCareClaims.MembershipValue(role, organizationId));

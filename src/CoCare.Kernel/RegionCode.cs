@@ -58,6 +58,10 @@ public static class RegionCode
         return level is not null && IsWellFormed(code) && code.StartsWith(Prefix(ancestor, level.Value), StringComparison.Ordinal);
     }
 
+    /// <summary>The significant digits of each code, for "starts with" subtree queries.</summary>
+    public static IReadOnlyList<string> Prefixes(IEnumerable<string> codes) =>
+        codes.Select(c => LevelOf(c) is { } level ? Prefix(c, level) : c).Distinct().ToList();
+
     /// <summary>The code a parent at <paramref name="parentLevel"/> must have for a child code.</summary>
     public static string ParentCode(string childCode, RegionLevel parentLevel) =>
         Prefix(childCode, parentLevel).PadRight(12, '0');

@@ -16,7 +16,7 @@ internal sealed class DirectoryService(AppDbContext db) : IDirectory
         var q = db.Set<Region>().AsNoTracking().Where(r => r.IsActive);
         if (scopeCodes is not null)
         {
-            q = q.WhereRegionUnder(r => r.Code, scopeCodes.Select(c => RegionCode.LevelOf(c) is { } l ? RegionCode.Prefix(c, l) : c).ToList());
+            q = q.WhereRegionUnder(r => r.Code, RegionCode.Prefixes(scopeCodes));
         }
 
         var regions = await q.OrderBy(r => r.Code).Take(max).Select(r => new { r.Code, r.Name }).ToListAsync(ct);

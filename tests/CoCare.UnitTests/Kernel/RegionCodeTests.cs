@@ -34,4 +34,19 @@ public class RegionCodeTests
     [InlineData("450200000000", "450226000000", false)]
     public void IsWithin_MatchesTheSubtreeOfTheAncestor(string code, string ancestor, bool within) =>
         Assert.Equal(within, RegionCode.IsWithin(code, ancestor));
+
+    [Fact]
+    public void Prefixes_AreTheSignificantDigitsOfEachScope() =>
+        Assert.Equal(["450226", "450226104201"], RegionCode.Prefixes(["450226000000", "450226104201", "450226000000"]));
+
+    [Fact]
+    public void AnActor_CoversItsScopeRegionsSubtrees()
+    {
+        var actor = new CurrentActor();
+        using var _ = actor.ActAs(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(CoCareClaims.ScopeRegion, "450226104000")], "test")));
+        Assert.True(actor.Covers("450226104201"));
+        Assert.False(actor.Covers("450226105201"));
+        Assert.Equal(["450226104"], actor.ScopePrefixes);
+    }
 }

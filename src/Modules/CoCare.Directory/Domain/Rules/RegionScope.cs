@@ -6,7 +6,7 @@ namespace CoCare.Directory.Domain.Rules;
 public static class RegionScope
 {
     public static bool Covers(CurrentActor actor, string regionCode) =>
-        actor.IsPlatformAdmin || actor.ScopeRegions.Any(scope => RegionCode.IsWithin(regionCode, scope));
+        actor.Covers(regionCode);
 
     public static bool CanSee(CurrentActor actor, Guid organizationId, string regionCode) =>
         Covers(actor, regionCode) || actor.OrganizationIds.Contains(organizationId);

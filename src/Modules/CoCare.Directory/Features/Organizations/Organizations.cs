@@ -106,8 +106,7 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentActor actor, IV
         if (!actor.IsPlatformAdmin)
         {
             var own = actor.OrganizationIds.ToList();
-            var prefixes = actor.ScopeRegions.Select(ScopePrefix).ToList();
-            var inScope = q.WhereRegionUnder(o => o.RegionCode, prefixes).Select(o => o.Id);
+            var inScope = q.WhereRegionUnder(o => o.RegionCode, actor.ScopePrefixes).Select(o => o.Id);
             q = q.Where(o => own.Contains(o.Id) || inScope.Contains(o.Id));
         }
 
@@ -117,8 +116,6 @@ public sealed class OrganizationHandlers(AppDbContext db, CurrentActor actor, IV
     private IQueryable<OrganizationDto> Project(IQueryable<Organization> q) =>
         q.Select(o => new OrganizationDto(o.Id, o.Name, o.Type, o.RegionCode,
             db.Set<Region>().Where(r => r.Code == o.RegionCode).Select(r => r.Name).First(), o.IsActive, o.Version));
-
-    private static string ScopePrefix(string code) => RegionCode.LevelOf(code) is { } level ? RegionCode.Prefix(code, level) : code;
 
     private async Task<Organization> FindManageableAsync(Guid id, CancellationToken ct)
     {

@@ -97,7 +97,7 @@ public sealed class PersonHandlers(AppDbContext db, CurrentActor actor, IValidat
         }
 
         var own = actor.OrganizationIds.ToList();
-        var prefixes = actor.ScopeRegions.Select(c => RegionCode.LevelOf(c) is { } l ? RegionCode.Prefix(c, l) : c).ToList();
+        var prefixes = actor.ScopePrefixes;
         var visibleOrganizations = db.Set<Organization>().WhereRegionUnder(o => o.RegionCode, prefixes).Select(o => o.Id);
         return people.Where(p => own.Contains(p.OrganizationId) || visibleOrganizations.Contains(p.OrganizationId));
     }

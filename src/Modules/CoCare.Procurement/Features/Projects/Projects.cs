@@ -201,7 +201,7 @@ public sealed class ProjectHandlers(
             {
                 violations.Add(new RuleViolation($"regionCodes[{i}]", "Region.Unknown", regions[i]));
             }
-            else if (RegionCode.IsWellFormed(regions[i]) && !actor.IsPlatformAdmin && !actor.ScopeRegions.Any(scope => RegionCode.IsWithin(regions[i], scope)))
+            else if (RegionCode.IsWellFormed(regions[i]) && !actor.Covers(regions[i]))
             {
                 throw DomainException.Forbidden("Scope.OutsideRegion");
             }

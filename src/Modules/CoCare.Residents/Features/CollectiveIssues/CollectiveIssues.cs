@@ -71,7 +71,7 @@ public sealed class CollectiveIssueHandlers(AppDbContext db, CurrentActor actor,
         var q = db.Set<CollectiveIssue>().AsNoTracking();
         if (!actor.IsPlatformAdmin)
         {
-            q = q.WhereRegionUnder(i => i.VillageCode, actor.ScopeRegions.Select(c => RegionCode.LevelOf(c) is { } l ? RegionCode.Prefix(c, l) : c).ToList());
+            q = q.WhereRegionUnder(i => i.VillageCode, actor.ScopePrefixes);
         }
 
         var issues = await q.OrderByDescending(i => i.CreatedAt).Take(200).ToListAsync(ct);
@@ -95,7 +95,7 @@ public sealed class CollectiveIssueHandlers(AppDbContext db, CurrentActor actor,
     {
         RequireOrganizer();
         var issue = await db.Set<CollectiveIssue>().FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (issue is null || !(actor.IsPlatformAdmin || actor.ScopeRegions.Any(scope => RegionCode.IsWithin(issue.VillageCode, scope))))
+        if (issue is null || !actor.Covers(issue.VillageCode))
         {
             throw DomainException.NotFound("Issue.NotFound");
         }

@@ -212,13 +212,13 @@ public sealed class ElderHandlers(
         return elder is not null && InScope(elder.VillageCode) ? elder : throw DomainException.NotFound("Elder.NotFound");
     }
 
-    private bool InScope(string villageCode) => actor.IsPlatformAdmin || actor.ScopeRegions.Any(scope => RegionCode.IsWithin(villageCode, scope));
+    private bool InScope(string villageCode) => actor.Covers(villageCode);
 
     private IQueryable<Elder> Visible()
     {
         var q = db.Set<Elder>().AsNoTracking().Where(e => e.IsActive);
         return actor.IsPlatformAdmin ? q
-            : q.WhereRegionUnder(e => e.VillageCode, actor.ScopeRegions.Select(c => RegionCode.LevelOf(c) is { } l ? RegionCode.Prefix(c, l) : c).ToList());
+            : q.WhereRegionUnder(e => e.VillageCode, actor.ScopePrefixes);
     }
 
     private void RequireManager()

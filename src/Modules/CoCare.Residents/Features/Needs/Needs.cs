@@ -37,7 +37,7 @@ public sealed class NeedHandlers(AppDbContext db, CurrentActor actor, ElderHandl
         var visibleElders = db.Set<Elder>().AsNoTracking();
         if (!actor.IsPlatformAdmin)
         {
-            visibleElders = visibleElders.WhereRegionUnder(e => e.VillageCode, actor.ScopeRegions.Select(c => RegionCode.LevelOf(c) is { } l ? RegionCode.Prefix(c, l) : c).ToList());
+            visibleElders = visibleElders.WhereRegionUnder(e => e.VillageCode, actor.ScopePrefixes);
         }
 
         var q = db.Set<Need>().AsNoTracking().Join(visibleElders, n => n.ElderId, e => e.Id, (n, e) => new { Need = n, e.Name });

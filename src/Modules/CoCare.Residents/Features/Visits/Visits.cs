@@ -131,13 +131,13 @@ public sealed class VisitHandlers(AppDbContext db, CurrentActor actor, ElderHand
         return await GetAsync(id, ct);
     }
 
-    private bool InScope(string villageCode) => actor.IsPlatformAdmin || actor.ScopeRegions.Any(scope => RegionCode.IsWithin(villageCode, scope));
+    private bool InScope(string villageCode) => actor.Covers(villageCode);
 
     private IQueryable<HomeVisit> Visible()
     {
         var q = db.Set<HomeVisit>().AsNoTracking();
         return actor.IsPlatformAdmin ? q
-            : q.WhereRegionUnder(v => v.VillageCode, actor.ScopeRegions.Select(c => RegionCode.LevelOf(c) is { } l ? RegionCode.Prefix(c, l) : c).ToList());
+            : q.WhereRegionUnder(v => v.VillageCode, actor.ScopePrefixes);
     }
 
     private static VisitDto ToDto(HomeVisit v, IReadOnlyList<Guid> needIds) =>
