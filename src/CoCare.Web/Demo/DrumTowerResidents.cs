@@ -61,7 +61,7 @@ internal static class DrumTowerResidents
             var address = $"广西柳州市三江侗族自治县林溪镇G村{random.Next(1, 9)}组{random.Next(1, 60)}号";
             elder.SetIdentity($"{Surnames[random.Next(Surnames.Length)]}示例{i:000}", number!.Gender, number.BirthDate, cipher.Encrypt(id)!, cipher.BlindIndex(id), number.Masked);
             elder.SetContact(cipher.Encrypt(phone), phone is null ? null : Masking.Phone(phone), cipher.Encrypt(address), Masking.Address(address), village, null, null);
-            elder.RecordConsent(new ConsentRecord(ConsentScope.BasicData, true, now, "provider", female ? "本人" : "本人"));
+            elder.RecordConsent(new ConsentRecord(ConsentScope.BasicData, true, now, "provider", "本人"));
             elder.RecordConsent(new ConsentRecord(ConsentScope.HealthData, true, now, "provider", "本人"));
 
             if (i % 5 == 0)

@@ -103,6 +103,10 @@ public sealed class ProjectHandlers(
     IValidator<SaveProject> validator,
     IStringLocalizer<ProcurementText> s)
 {
+    // "updated" lists the most recently changed first unless desc=true asks for the oldest.
+    private static readonly Sorting<PurchaseProject> Sorts = new Sorting<PurchaseProject>("updated")
+        .Add("title", p => p.Title).Add("start", p => p.StartDate).Add("updated", p => p.UpdatedAt, newestFirst: true);
+
     public async Task<Page<ProjectSummary>> ListAsync(PageRequest paging, ProjectStatus? status, CancellationToken ct)
     {
         var q = Visible();
@@ -118,14 +122,7 @@ public sealed class ProjectHandlers(
         }
 
         var total = await q.CountAsync(ct);
-        var sorted = (paging.Sort ?? "updated") switch
-        {
-            "title" => paging.Descending ? q.OrderByDescending(p => p.Title) : q.OrderBy(p => p.Title),
-            "start" => paging.Descending ? q.OrderByDescending(p => p.StartDate) : q.OrderBy(p => p.StartDate),
-            "updated" => paging.Descending ? q.OrderBy(p => p.UpdatedAt) : q.OrderByDescending(p => p.UpdatedAt),
-            _ => throw new DomainException("List.UnknownSort", ErrorKind.Validation, "sort", paging.Sort!, "title, start, updated"),
-        };
-        var projects = await sorted.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var projects = await Sorts.Apply(q, paging).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         var names = await directory.OrganizationsAsync(projects.Select(p => p.PurchaserOrganizationId), ct);
         var items = projects.Select(p => new ProjectSummary(p.Id, p.Title, p.PurchaserOrganizationId, names.GetValueOrDefault(p.PurchaserOrganizationId)?.Name ?? "",
             p.BudgetFen, p.FundingSource, p.StartDate, p.EndDate, p.Status, p.CallDeadline, p.Version)).ToList();

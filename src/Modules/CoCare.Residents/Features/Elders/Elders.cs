@@ -68,6 +68,9 @@ public sealed class ElderHandlers(
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    private static readonly Sorting<Elder> Sorts = new Sorting<Elder>("name")
+        .Add("name", e => e.Name).Add("birthDate", e => e.BirthDate).Add("village", e => e.VillageCode);
+
     public async Task<Page<ElderSummary>> ListAsync(PageRequest paging, string? villageCode, CapabilityLevel? level, CancellationToken ct)
     {
         var q = Visible();
@@ -97,14 +100,7 @@ public sealed class ElderHandlers(
         }
 
         var total = await q.CountAsync(ct);
-        var sorted = (paging.Sort ?? "name") switch
-        {
-            "name" => paging.Descending ? q.OrderByDescending(e => e.Name) : q.OrderBy(e => e.Name),
-            "birthDate" => paging.Descending ? q.OrderByDescending(e => e.BirthDate) : q.OrderBy(e => e.BirthDate),
-            "village" => paging.Descending ? q.OrderByDescending(e => e.VillageCode) : q.OrderBy(e => e.VillageCode),
-            _ => throw new DomainException("List.UnknownSort", ErrorKind.Validation, "sort", paging.Sort!, "name, birthDate, village"),
-        };
-        var elders = await sorted.ThenBy(e => e.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var elders = await Sorts.Apply(q, paging).ThenBy(e => e.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         return new Page<ElderSummary>(elders.Select(Summary).ToList(), total, paging.PageNumber, paging.PageSize);
     }
 
