@@ -110,10 +110,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ClickAsync("[data-testid=login-submit]");
     }
 
-    /// <summary>Waits until the interactive page is live (Blazor circuit up and the layout rendered).</summary>
+    /// <summary>
+    /// Waits until the interactive page is live: the prerendered HTML looks the same, but only the live circuit
+    /// renders the layout's data-interactive marker, and only then does typing reach the component.
+    /// </summary>
     public static async Task WaitForAppAsync(IPage page)
     {
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForSelectorAsync("[data-interactive]", new() { State = WaitForSelectorState.Attached });
         await page.WaitForSelectorAsync("[data-nav]", new() { State = WaitForSelectorState.Attached });
     }
 
