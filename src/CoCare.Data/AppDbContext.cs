@@ -12,7 +12,7 @@ namespace CoCare.Data;
 /// The one database context. Modules add their tables through <see cref="IModelContributor"/>;
 /// every save bumps version columns and appends hash-chained audit entries in the same transaction.
 /// </summary>
-public sealed class AppDbContext : IdentityDbContext<UserAccount>, IDataProtectionKeyContext
+public sealed partial class AppDbContext : IdentityDbContext<UserAccount>, IDataProtectionKeyContext
 {
     private readonly IEnumerable<IModelContributor> contributors;
     private readonly CurrentActor actor;
@@ -128,10 +128,7 @@ public sealed class AppDbContext : IdentityDbContext<UserAccount>, IDataProtecti
             }
 
             var fresh = AuditRecorder.Collect(ChangeTracker.Entries().ToList(), actor, clock.GetUtcNow().UtcDateTime);
-            var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-            AuditChain.Link(fresh, last?.Sequence ?? 0, last?.Hash ?? AuditChain.GenesisHash);
-            AuditEntries.AddRange(fresh);
+            await LinkAsync(fresh, cancellationToken);
 
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
@@ -167,13 +164,6 @@ public sealed class AppDbContext : IdentityDbContext<UserAccount>, IDataProtecti
     /// <summary>Appends an entry recording that someone opened a full personal record.</summary>
     public async Task RecordReadAsync(string entityType, string entityKey, CancellationToken cancellationToken = default)
     {
-        using var turn = await gate.EnterAsync(cancellationToken);
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        if (IsPostgres)
-        {
-            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7262001)", cancellationToken);
-        }
-
         var entry = new AuditEntry
         {
             Time = AuditChain.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime),
@@ -184,12 +174,45 @@ public sealed class AppDbContext : IdentityDbContext<UserAccount>, IDataProtecti
             EntityKey = entityKey,
             Action = "Read",
         };
-        var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-        AuditChain.Link([entry], last?.Sequence ?? 0, last?.Hash ?? AuditChain.GenesisHash);
-        AuditEntries.Add(entry);
+        await AppendAsync([entry], null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (raw writes the change tracker does not see) and appends <paramref name="entries"/>
+    /// to the chain in one transaction, in the audit turn. Nothing else may be pending in this context.
+    /// </summary>
+    private async Task AppendAsync(List<AuditEntry> entries, Func<System.Data.Common.DbTransaction, Task>? work, CancellationToken cancellationToken)
+    {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries().Any(AuditRecorder.IsAudited))
+        {
+            throw new InvalidOperationException("Save pending changes before appending audit entries directly.");
+        }
+
+        using var turn = await gate.EnterAsync(cancellationToken);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        if (IsPostgres)
+        {
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7262001)", cancellationToken);
+        }
+
+        if (work is not null)
+        {
+            await work(Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction));
+        }
+
+        await LinkAsync(entries, cancellationToken);
         await base.SaveChangesAsync(true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Links new entries after the newest one in the chain and adds them (call inside the audit turn and transaction).</summary>
+    private async Task LinkAsync(List<AuditEntry> fresh, CancellationToken cancellationToken)
+    {
+        var last = await AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        AuditChain.Link(fresh, last?.Sequence ?? 0, last?.Hash ?? AuditChain.GenesisHash);
+        AuditEntries.AddRange(fresh);
     }
 
     private void BumpVersions()

@@ -26,6 +26,7 @@ api.MapDirectoryApi();
 api.MapProcurementApi();
 api.MapResidentsApi();
 app.MapProcurementDownloads();
+app.MapResidentsDownloads();
 app.MapCoCareUi();
 
 var seeded = await DatabaseStartup.PrepareAsync(app.Services);

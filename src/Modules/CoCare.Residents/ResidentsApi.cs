@@ -3,10 +3,12 @@ using CoCare.Residents.Domain;
 using CoCare.Residents.Features.Assessments;
 using CoCare.Residents.Features.CollectiveIssues;
 using CoCare.Residents.Features.Elders;
+using CoCare.Residents.Features.Import;
 using CoCare.Residents.Features.Needs;
 using CoCare.Residents.Features.Visits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace CoCare.Residents;
@@ -86,6 +88,40 @@ public static class ResidentsApi
             .WithName("SupportCollectiveIssue").WithSummary("Add a supporter to an open collective issue.").RequireAuthorization(ResidentsPolicies.Read);
         issues.MapPost("/{id:guid}/route-to-service-list", async (Guid id, CollectiveIssueHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RouteToServiceListAsync(id, ct)))
             .WithName("RouteCollectiveIssue").WithSummary("Send an open collective issue to the service list.").RequireAuthorization(ResidentsPolicies.Read);
+
+        var imports = api.MapGroup("/residents/imports").WithTags("Residents");
+        imports.MapPost("/", async (IFormFile file, [FromForm] bool? consentConfirmed, RosterImportHandlers h, CancellationToken ct) =>
+            {
+                await using var content = file.OpenReadStream();
+                var result = await h.ImportAsync(content, file.FileName, consentConfirmed == true, ct);
+                return TypedResults.Created($"/api/v1/residents/imports/{result.Id}", result);
+            })
+            .WithName("ImportRoster")
+            .WithSummary("Import elders from a CSV (UTF-8 or GBK) or XLSX roster; refused rows come back with row number and reason. Send consentConfirmed=true to confirm the people listed agreed to basic data being kept.")
+            .RequireAuthorization(ResidentsPolicies.Manage)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(RosterImportHandlers.MaxBytes + 64 * 1024));
+        imports.MapGet("/", async ([AsParameters] ListQuery list, RosterImportHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), ct)))
+            .WithName("ListRosterImports").WithSummary("One's roster imports, newest first (all of them for an administrator).").RequireAuthorization(ResidentsPolicies.Manage);
+        imports.MapGet("/{id:guid}/report", async (Guid id, RosterImportHandlers h, CancellationToken ct) =>
+            {
+                var (name, content) = await h.OpenReportAsync(id, ct);
+                return TypedResults.File(content, "text/csv; charset=utf-8", name);
+            })
+            .WithName("GetRosterImportReport").WithSummary("The refused rows of an import as CSV: row number, masked ID number, reason.").RequireAuthorization(ResidentsPolicies.Manage);
         return api;
+    }
+
+    /// <summary>Downloads for the signed-in browser (cookie), outside /api.</summary>
+    public static IEndpointRouteBuilder MapResidentsDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/residents/imports/{id:guid}/report", async (Guid id, RosterImportHandlers h, CancellationToken ct) =>
+            {
+                var (name, content) = await h.OpenReportAsync(id, ct);
+                return TypedResults.File(content, "text/csv; charset=utf-8", name);
+            })
+            .RequireAuthorization(ResidentsPolicies.Manage)
+            .ExcludeFromDescription();
+        return app;
     }
 }

@@ -4,6 +4,7 @@ using CoCare.Residents.Data;
 using CoCare.Residents.Features.Assessments;
 using CoCare.Residents.Features.CollectiveIssues;
 using CoCare.Residents.Features.Elders;
+using CoCare.Residents.Features.Import;
 using CoCare.Residents.Features.Needs;
 using CoCare.Residents.Features.Visits;
 using CoCare.Residents.Resources;
@@ -27,6 +28,7 @@ public static class ResidentsModule
         services.AddScoped<NeedHandlers>();
         services.AddScoped<VisitHandlers>();
         services.AddScoped<CollectiveIssueHandlers>();
+        services.AddScoped<RosterImportHandlers>();
         ResidentsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

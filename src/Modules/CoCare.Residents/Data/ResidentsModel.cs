@@ -87,5 +87,16 @@ internal sealed class ResidentsModel : IModelContributor
             b.Property(i => i.CreatedBy).HasMaxLength(256);
             b.HasIndex(i => new { i.VillageCode, i.CreatedAt });
         });
+
+        modelBuilder.Entity<RosterImport>(b =>
+        {
+            b.ToTable("res_roster_imports");
+            b.Property(i => i.FileName).HasMaxLength(255).IsRequired();
+            b.Property(i => i.Sha256).HasMaxLength(64).IsRequired();
+            b.Property(i => i.IgnoredColumns).HasJsonConversion();
+            b.Property(i => i.ReportFile).HasMaxLength(32);
+            b.Property(i => i.ImportedBy).HasMaxLength(256).IsRequired();
+            b.HasIndex(i => i.ImportedAt);
+        });
     }
 }

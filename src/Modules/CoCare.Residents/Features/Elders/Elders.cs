@@ -217,7 +217,10 @@ public sealed class ElderHandlers(
             : q.WhereRegionUnder(e => e.VillageCode, actor.ScopePrefixes);
     }
 
-    private void RequireManager()
+    private void RequireManager() => RequireManager(actor);
+
+    /// <summary>Only roles that work with elders' records (see <see cref="FullRecordRoles"/>) may change them.</summary>
+    internal static void RequireManager(CurrentActor actor)
     {
         if (!FullRecordRoles.Any(actor.IsInRole))
         {

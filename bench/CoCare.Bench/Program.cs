@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace CoCare.Bench;
+
+/// <summary>
+/// Benchmarks for the speed claims in docs/benchmarks.md. Each reports its result and a baseline measured in the
+/// same run on the same machine, so the ratio survives a noisy shared host.
+///   dotnet run -c Release --project bench/CoCare.Bench -- roster-import [rows] [runs]
+/// </summary>
+internal static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var name = args.FirstOrDefault() ?? "roster-import";
+        switch (name)
+        {
+            case "roster-import":
+                var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+                var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+                await RosterImportBench.RunAsync(rows, runs);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: roster-import.");
+                return 2;
+        }
+    }
+}
