@@ -12,8 +12,11 @@ public static class Roles
     public const string Evaluator = nameof(Evaluator);
     public const string Auditor = nameof(Auditor);
 
+    /// <summary>数据保护专员: the only role that still sees an elder's health data after the consent to it was withdrawn.</summary>
+    public const string DataProtectionOfficer = nameof(DataProtectionOfficer);
+
     public static readonly IReadOnlyList<string> All =
-        [PlatformAdmin, Purchaser, Provider, VillageCommittee, ResidentOrganization, Volunteer, Evaluator, Auditor];
+        [PlatformAdmin, Purchaser, Provider, VillageCommittee, ResidentOrganization, Volunteer, Evaluator, Auditor, DataProtectionOfficer];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

@@ -11,14 +11,14 @@ public partial class ResidentsApiTests(SharedApps apps)
 {
     private const string GVillage = "450226104201";
 
-    private static string NewIdNumber(DateOnly birth, bool female)
+    internal static string NewIdNumber(DateOnly birth, bool female)
     {
         var sequence = Random.Shared.Next(100, 499) * 2 + (female ? 0 : 1);
         var first17 = $"450226{birth:yyyyMMdd}{sequence % 1000:000}";
         return first17 + ResidentIdNumber.CheckCharacter(first17);
     }
 
-    private static object Elder(string idNumber, DateOnly birth, string gender, string village = GVillage) => new
+    internal static object Elder(string idNumber, DateOnly birth, string gender, string village = GVillage) => new
     {
         name = "测试老人" + Guid.NewGuid().ToString("N")[..4],
         gender,
@@ -34,7 +34,7 @@ public partial class ResidentsApiTests(SharedApps apps)
         consentGivenBy = "本人",
     };
 
-    private static Dictionary<string, int> FullMarks() => CapabilityScoring.Items.ToDictionary(i => i.Code, i => i.Max);
+    internal static Dictionary<string, int> FullMarks() => CapabilityScoring.Items.ToDictionary(i => i.Code, i => i.Max);
 
     [GeneratedRegex("[0-9]{17}[0-9Xx]")]
     private static partial Regex FullIdNumber();

@@ -839,6 +839,9 @@ namespace CoCare.Data.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<bool>("HealthDataConsented")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("IdNumberCipher")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -988,6 +991,9 @@ namespace CoCare.Data.Postgres.Migrations
                     b.Property<Guid>("ElderId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("FirstDeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("HomeVisitId")
                         .HasColumnType("uuid");
 
@@ -1024,6 +1030,8 @@ namespace CoCare.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HomeVisitId");
+
+                    b.HasIndex("RecordedAt");
 
                     b.HasIndex("ElderId", "Status");
 
@@ -1084,6 +1092,127 @@ namespace CoCare.Data.Postgres.Migrations
                     b.HasIndex("ImportedAt");
 
                     b.ToTable("res_roster_imports", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Residents.Domain.ServiceListItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CollectiveIssueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ElderIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NeedIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ResponsibleOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TimesPerPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageCode", "Status");
+
+                    b.ToTable("res_service_list_items", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Residents.Domain.VisitPlanEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PlannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlannedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Visitors")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElderId");
+
+                    b.HasIndex("VillageCode", "WeekStart");
+
+                    b.HasIndex("WeekStart", "ElderId")
+                        .IsUnique();
+
+                    b.ToTable("res_visit_plan_entries", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1350,6 +1479,15 @@ namespace CoCare.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("HomeVisitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoCare.Residents.Domain.VisitPlanEntry", b =>
+                {
+                    b.HasOne("CoCare.Residents.Domain.Elder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

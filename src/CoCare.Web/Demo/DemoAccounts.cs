@@ -15,5 +15,6 @@ public static class DemoAccounts
         ("volunteer", Roles.Volunteer),
         ("evaluator", Roles.Evaluator),
         ("auditor", Roles.Auditor),
+        ("privacy", Roles.DataProtectionOfficer),
     ];
 }

@@ -67,6 +67,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
             new(Name(), silverTeam.Id, "队长"),
             new(Name(), evaluator.Id, "评估员"),
             new(Name(), auditOffice.Id, "审计员"),
+            new(Name(), bureau.Id, "数据保护专员"),
         };
         db.AddRange(people);
         await db.SaveChangesAsync(ct);
@@ -81,6 +82,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
             ("volunteer", Roles.Volunteer, silverTeam, GVillage, people[9]),
             ("evaluator", Roles.Evaluator, evaluator, County, people[10]),
             ("auditor", Roles.Auditor, auditOffice, County, people[11]),
+            ("privacy", Roles.DataProtectionOfficer, bureau, County, people[12]),
         };
         var accountIds = new Dictionary<string, string>();
         foreach (var (userName, role, organization, scope, person) in accounts)

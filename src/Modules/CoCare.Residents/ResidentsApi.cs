@@ -5,6 +5,8 @@ using CoCare.Residents.Features.CollectiveIssues;
 using CoCare.Residents.Features.Elders;
 using CoCare.Residents.Features.Import;
 using CoCare.Residents.Features.Needs;
+using CoCare.Residents.Features.ServiceList;
+using CoCare.Residents.Features.VisitPlans;
 using CoCare.Residents.Features.Visits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +36,8 @@ public static class ResidentsApi
             .WithName("CreateElder").WithSummary("Add an elder; the ID number is verified (GB 11643) and must agree with birth date and gender.").RequireAuthorization(ResidentsPolicies.Manage);
         elders.MapPut("/{id:guid}", async (Guid id, SaveElder request, ElderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.UpdateAsync(id, request, ct)))
             .WithName("UpdateElder").WithSummary("Change an elder's record; send the version you read.").RequireAuthorization(ResidentsPolicies.Manage);
+        elders.MapPost("/{id:guid}/consents", async (Guid id, ChangeConsent request, ElderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ChangeConsentAsync(id, request, ct)))
+            .WithName("ChangeElderConsent").WithSummary("Record a consent given or withdrawn (basic data, health data, photos); without health-data consent assessments are hidden.").RequireAuthorization(ResidentsPolicies.Manage);
         elders.MapGet("/{id:guid}/assessments", async (Guid id, AssessmentHandlers h, CancellationToken ct) => TypedResults.Ok(await h.HistoryAsync(id, ct)))
             .WithName("ListAssessments").WithSummary("An elder's capability assessments, newest first.").RequireAuthorization(ResidentsPolicies.Read);
         elders.MapPost("/{id:guid}/assessments", async (Guid id, RecordAssessment request, AssessmentHandlers h, CancellationToken ct) =>
@@ -49,7 +53,11 @@ public static class ResidentsApi
         var needs = api.MapGroup("/residents/needs").WithTags("Residents");
         needs.MapGet("/", async ([AsParameters] ListQuery list, NeedStatus? status, NeedCategory? category, NeedHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), null, status, category, ct)))
-            .WithName("ListNeeds").WithSummary("Needs in the caller's regions by status and category (the needs board).").RequireAuthorization(ResidentsPolicies.Read);
+            .WithName("ListNeeds").WithSummary("Needs in the caller's regions by status and category; search the elder's name or the detail; sort by urgency, recorded, category, status or elder.").RequireAuthorization(ResidentsPolicies.Read);
+        needs.MapGet("/board", async (NeedHandlers h, CancellationToken ct) => TypedResults.Ok(await h.BoardAsync(ct)))
+            .WithName("NeedsBoard").WithSummary("How many needs there are per category and status in the caller's regions.").RequireAuthorization(ResidentsPolicies.Read);
+        needs.MapGet("/{id:guid}", async (Guid id, NeedHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
+            .WithName("GetNeed").WithSummary("One need (404 outside the caller's regions).").RequireAuthorization(ResidentsPolicies.Read);
         needs.MapPost("/{id:guid}/plan", async (Guid id, NeedHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PlanAsync(id, ct)))
             .WithName("PlanNeed").WithSummary("Open → Planned.").RequireAuthorization(ResidentsPolicies.Manage);
         needs.MapPost("/{id:guid}/start", async (Guid id, NeedHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StartAsync(id, ct)))
@@ -88,6 +96,43 @@ public static class ResidentsApi
             .WithName("SupportCollectiveIssue").WithSummary("Add a supporter to an open collective issue.").RequireAuthorization(ResidentsPolicies.Read);
         issues.MapPost("/{id:guid}/route-to-service-list", async (Guid id, CollectiveIssueHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RouteToServiceListAsync(id, ct)))
             .WithName("RouteCollectiveIssue").WithSummary("Send an open collective issue to the service list.").RequireAuthorization(ResidentsPolicies.Read);
+
+        var list = api.MapGroup("/residents/service-list").WithTags("Residents");
+        list.MapGet("/", async ([AsParameters] ListQuery query, ServiceListStatus? status, string? village, ServiceListHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(query.ToPageRequest(), status, village, ct)))
+            .WithName("ListServiceList").WithSummary("Service-list items in the caller's regions; sort by created, title or status.").RequireAuthorization(ResidentsPolicies.Read);
+        list.MapGet("/{id:guid}", async (Guid id, ServiceListHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
+            .WithName("GetServiceListItem").WithSummary("One service-list item.").RequireAuthorization(ResidentsPolicies.Read);
+        list.MapPost("/", async (SaveServiceListItem request, ServiceListHandlers h, CancellationToken ct) =>
+            {
+                var item = await h.ProposeAsync(request, ct);
+                return TypedResults.Created($"/api/v1/residents/service-list/{item.Id}", item);
+            })
+            .WithName("ProposeServiceListItem").WithSummary("A provider proposes an item answering open needs (or a collective issue) of one village.").RequireAuthorization(ResidentsPolicies.Manage);
+        list.MapPut("/{id:guid}", async (Guid id, SaveServiceListItem request, ServiceListHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ReviseAsync(id, request, ct)))
+            .WithName("ReviseServiceListItem").WithSummary("Revise a proposed or returned item; it goes back for review.").RequireAuthorization(ResidentsPolicies.Manage);
+        list.MapPost("/{id:guid}/approve", async (Guid id, ReviewServiceListItem request, ServiceListHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ApproveAsync(id, request, ct)))
+            .WithName("ApproveServiceListItem").WithSummary("The village committee approves an item; its open needs become planned.").RequireAuthorization(ResidentsPolicies.Manage);
+        list.MapPost("/{id:guid}/return", async (Guid id, ReviewServiceListItem request, ServiceListHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ReturnAsync(id, request, ct)))
+            .WithName("ReturnServiceListItem").WithSummary("The village committee returns an item with a reason.").RequireAuthorization(ResidentsPolicies.Manage);
+        api.MapGet("/residents/match-rate", async (string? region, DateOnly? from, DateOnly? to, MatchRateQuery h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ForCallerAsync(region, from, to, ct)))
+            .WithTags("Residents").WithName("GetMatchRate")
+            .WithSummary("Needs recorded in the period by state and the match rate (answered by a delivered service ÷ recorded) for a region in the caller's scope.")
+            .RequireAuthorization(ResidentsPolicies.Read);
+
+        var plans = api.MapGroup("/residents/visit-plans").WithTags("Residents");
+        plans.MapGet("/", async (DateOnly? week, VisitPlanHandlers h, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await h.WeekAsync(week ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct)))
+            .WithName("GetVisitPlan").WithSummary("A week's planned households (visited or not) and each worker's count against the plan.").RequireAuthorization(ResidentsPolicies.Read);
+        plans.MapPost("/", async (PlanVisits request, VisitPlanHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PlanAsync(request, ct)))
+            .WithName("PlanVisits").WithSummary("Plan households for a week (weekStart is a Monday) and who goes; planning a household again changes who goes.").RequireAuthorization(ResidentsPolicies.Manage);
+        plans.MapDelete("/{id:guid}", async (Guid id, VisitPlanHandlers h, CancellationToken ct) =>
+            {
+                await h.RemoveAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RemovePlannedVisit").WithSummary("Take a household off a week's plan.").RequireAuthorization(ResidentsPolicies.Manage);
 
         var imports = api.MapGroup("/residents/imports").WithTags("Residents");
         imports.MapPost("/", async (IFormFile file, [FromForm] bool? consentConfirmed, RosterImportHandlers h, CancellationToken ct) =>

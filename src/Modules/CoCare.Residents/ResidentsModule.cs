@@ -6,6 +6,8 @@ using CoCare.Residents.Features.CollectiveIssues;
 using CoCare.Residents.Features.Elders;
 using CoCare.Residents.Features.Import;
 using CoCare.Residents.Features.Needs;
+using CoCare.Residents.Features.ServiceList;
+using CoCare.Residents.Features.VisitPlans;
 using CoCare.Residents.Features.Visits;
 using CoCare.Residents.Resources;
 using FluentValidation;
@@ -29,6 +31,11 @@ public static class ResidentsModule
         services.AddScoped<VisitHandlers>();
         services.AddScoped<CollectiveIssueHandlers>();
         services.AddScoped<RosterImportHandlers>();
+        services.AddScoped<ServiceListHandlers>();
+        services.AddScoped<VisitPlanHandlers>();
+        services.AddScoped<NeedsMatching>();
+        services.AddScoped<INeedsMatching>(sp => sp.GetRequiredService<NeedsMatching>());
+        services.AddScoped<MatchRateQuery>();
         ResidentsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

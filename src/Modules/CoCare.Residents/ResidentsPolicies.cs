@@ -13,6 +13,6 @@ public static class ResidentsPolicies
     public const string Manage = "Residents.Manage";
 
     internal static void Register(AuthorizationBuilder builder) => builder
-        .AddPolicy(Read, p => p.RequireRole(Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization))
+        .AddPolicy(Read, p => p.RequireRole(Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.DataProtectionOfficer))
         .AddPolicy(Manage, p => p.RequireRole(Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee));
 }

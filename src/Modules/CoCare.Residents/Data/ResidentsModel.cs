@@ -60,6 +60,7 @@ internal sealed class ResidentsModel : IModelContributor
             b.Ignore(n => n.IsClosed);
             b.HasIndex(n => new { n.ElderId, n.Status });
             b.HasIndex(n => new { n.Status, n.Category });
+            b.HasIndex(n => n.RecordedAt);
             b.HasOne<Elder>().WithMany().HasForeignKey(n => n.ElderId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<HomeVisit>().WithMany().HasForeignKey(n => n.HomeVisitId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -86,6 +87,33 @@ internal sealed class ResidentsModel : IModelContributor
             b.Property(i => i.Status).HasConversion<string>().HasMaxLength(30);
             b.Property(i => i.CreatedBy).HasMaxLength(256);
             b.HasIndex(i => new { i.VillageCode, i.CreatedAt });
+        });
+
+        modelBuilder.Entity<ServiceListItem>(b =>
+        {
+            b.ToTable("res_service_list_items");
+            b.Property(i => i.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(i => i.ServiceType).HasConversion<string>().HasMaxLength(30);
+            b.Property(i => i.Title).HasMaxLength(200).IsRequired();
+            b.Property(i => i.Period).HasConversion<string>().HasMaxLength(10);
+            b.Property(i => i.NeedIds).HasJsonConversion();
+            b.Property(i => i.ElderIds).HasJsonConversion();
+            b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(i => i.ReviewNote).HasMaxLength(500);
+            b.Property(i => i.ReviewedBy).HasMaxLength(256);
+            b.Property(i => i.CreatedBy).HasMaxLength(256);
+            b.HasIndex(i => new { i.VillageCode, i.Status });
+        });
+
+        modelBuilder.Entity<VisitPlanEntry>(b =>
+        {
+            b.ToTable("res_visit_plan_entries");
+            b.Property(p => p.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(p => p.Visitors).HasJsonConversion();
+            b.Property(p => p.PlannedBy).HasMaxLength(256);
+            b.HasIndex(p => new { p.WeekStart, p.ElderId }).IsUnique();
+            b.HasIndex(p => new { p.VillageCode, p.WeekStart });
+            b.HasOne<Elder>().WithMany().HasForeignKey(p => p.ElderId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<RosterImport>(b =>

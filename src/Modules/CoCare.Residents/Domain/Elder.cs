@@ -116,10 +116,18 @@ public sealed class Elder : Entity
         Categories = [.. categories.Distinct().Order()];
     }
 
-    public void RecordConsent(ConsentRecord consent) => Consents.Add(consent);
+    /// <summary>Whether health data (assessments, capability level) may be shown: the latest health-data consent gives it.</summary>
+    public bool HealthDataConsented { get; private set; }
 
-    /// <summary>The latest word on a scope: consent counts only while the newest record gives it.</summary>
-    public bool HasConsent(ConsentScope scope) => Consents.Where(c => c.Scope == scope).MaxBy(c => c.At)?.Given == true;
+    public void RecordConsent(ConsentRecord consent)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        Consents.Add(consent);
+        HealthDataConsented = HasConsent(ConsentScope.HealthData);
+    }
+
+    /// <summary>The latest word on a scope (records are only ever appended): consent counts only while the newest record gives it.</summary>
+    public bool HasConsent(ConsentScope scope) => Consents.LastOrDefault(c => c.Scope == scope)?.Given == true;
 
     public void Assessed(CapabilityLevel level, DateOnly nextDue)
     {

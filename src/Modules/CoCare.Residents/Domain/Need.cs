@@ -89,6 +89,9 @@ public sealed class Need : Entity
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>When a service answering this need was first delivered (reported by the Services module); the match rate counts it.</summary>
+    public DateTime? FirstDeliveredAt { get; private set; }
+
     public bool IsClosed => Status is NeedStatus.Met or NeedStatus.ClosedUnmet;
 
     public void Plan(DateTime now) => Move(NeedStatus.Open, NeedStatus.Planned, now);
@@ -96,6 +99,18 @@ public sealed class Need : Entity
     public void StartService(DateTime now) => Move(NeedStatus.Planned, NeedStatus.BeingServed, now);
 
     public void MarkMet(DateTime now) => Move(NeedStatus.BeingServed, NeedStatus.Met, now);
+
+    /// <summary>A service answering the need was delivered: the need counts as answered, and an open or planned need is now being served.</summary>
+    public void RecordDelivery(DateTime deliveredAt, DateTime now)
+    {
+        FirstDeliveredAt ??= deliveredAt;
+        if (Status is NeedStatus.Open or NeedStatus.Planned)
+        {
+            Status = NeedStatus.BeingServed;
+        }
+
+        UpdatedAt = now;
+    }
 
     public void CloseUnmet(string reason, DateTime now)
     {

@@ -29,12 +29,14 @@ public sealed class AssessmentHandlers(AppDbContext db, CurrentActor actor, Elde
     public async Task<AssessmentDto> RecordAsync(Guid elderId, RecordAssessment request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!ElderHandlers.FullRecordRoles.Any(actor.IsInRole))
-        {
-            throw DomainException.Forbidden("Elder.ManageForbidden");
-        }
+        ElderHandlers.RequireManager(actor);
 
         var elder = await elders.FindAsync(elderId, ct, tracked: true);
+        if (!elder.HealthDataConsented)
+        {
+            throw DomainException.Conflict("Assessment.NoHealthConsent");
+        }
+
         var scores = request.Scores ?? [];
         var failures = CapabilityScoring.Check(scores)
             .Select(p => new ValidationFailure(p.Field, string.Format(System.Globalization.CultureInfo.CurrentCulture, s[p.Code], p.Arguments))).ToList();
@@ -78,6 +80,11 @@ public sealed class AssessmentHandlers(AppDbContext db, CurrentActor actor, Elde
     public async Task<IReadOnlyList<AssessmentDto>> HistoryAsync(Guid elderId, CancellationToken ct)
     {
         var elder = await elders.FindAsync(elderId, ct);
+        if (!elders.MaySeeHealthData(elder))
+        {
+            throw DomainException.Forbidden("Elder.HealthDataHidden");
+        }
+
         var list = await db.Set<Assessment>().AsNoTracking().Where(a => a.ElderId == elder.Id).OrderByDescending(a => a.Date).ToListAsync(ct);
         return list.Select(ToDto).ToList();
     }

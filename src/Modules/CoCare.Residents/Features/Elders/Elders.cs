@@ -26,9 +26,17 @@ public sealed record SaveElder(
     string? ConsentGivenBy,
     long Version = 0);
 
-/// <summary>What lists and ordinary pages show: masked ID and phone, no address.</summary>
+/// <summary>
+/// What lists and ordinary pages show: masked ID and phone, no address. Without a current consent to health data the
+/// capability level, next assessment and the 失能 category are left out (<see cref="HealthDataHidden"/>) for everyone
+/// but the data-protection officer.
+/// </summary>
 public sealed record ElderSummary(Guid Id, string Name, Gender Gender, int Age, string IdNumberMasked, string? PhoneMasked, string? AddressMasked,
-    string VillageCode, LivingSituation LivingSituation, IReadOnlyList<string> Categories, CapabilityLevel? CurrentLevel, DateOnly? NextAssessmentDue, long Version);
+    string VillageCode, LivingSituation LivingSituation, IReadOnlyList<string> Categories, CapabilityLevel? CurrentLevel, DateOnly? NextAssessmentDue,
+    bool HealthDataConsented, bool HealthDataHidden, long Version);
+
+/// <summary>A consent given or withdrawn, and by whom on the elder's behalf (empty when the elder gave it).</summary>
+public sealed record ChangeConsent(ConsentScope Scope, bool Given, string? GivenBy);
 
 /// <summary>The full record, for roles that need it; every read is written to the audit log.</summary>
 public sealed record ElderRecord(ElderSummary Summary, string IdNumber, string? Phone, string? Address, double? Latitude, double? Longitude, IReadOnlyList<ConsentRecord> Consents);
@@ -96,7 +104,7 @@ public sealed class ElderHandlers(
 
         if (level is not null)
         {
-            q = q.Where(e => e.CurrentLevel == level);
+            q = SeesHealthDataWithoutConsent ? q.Where(e => e.CurrentLevel == level) : q.Where(e => e.CurrentLevel == level && e.HealthDataConsented);
         }
 
         var total = await q.CountAsync(ct);
@@ -217,6 +225,28 @@ public sealed class ElderHandlers(
             : q.WhereRegionUnder(e => e.VillageCode, actor.ScopePrefixes);
     }
 
+    /// <summary>Record a consent given or withdrawn; withdrawing the health-data consent hides assessments at once.</summary>
+    public async Task<ElderSummary> ChangeConsentAsync(Guid id, ChangeConsent request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireManager();
+        if (!Enum.IsDefined(request.Scope) || request.GivenBy?.Length > 50)
+        {
+            throw new DomainException("Elder.ConsentInvalid", ErrorKind.Validation, "scope");
+        }
+
+        var elder = await FindAsync(id, ct, tracked: true);
+        elder.RecordConsent(new ConsentRecord(request.Scope, request.Given, clock.GetUtcNow().UtcDateTime, actor.UserName ?? "system",
+            string.IsNullOrWhiteSpace(request.GivenBy) ? null : request.GivenBy.Trim()));
+        await db.SaveChangesAsync(ct);
+        return Summary(elder);
+    }
+
+    /// <summary>Whether the caller may see this elder's health data: with the elder's consent, or as the data-protection officer.</summary>
+    public bool MaySeeHealthData(Elder elder) => elder.HealthDataConsented || SeesHealthDataWithoutConsent;
+
+    private bool SeesHealthDataWithoutConsent => actor.IsInRole(Roles.DataProtectionOfficer);
+
     private void RequireManager() => RequireManager(actor);
 
     /// <summary>Only roles that work with elders' records (see <see cref="FullRecordRoles"/>) may change them.</summary>
@@ -230,13 +260,14 @@ public sealed class ElderHandlers(
 
     private ElderSummary Summary(Elder e)
     {
-        var categories = e.Categories.Select(c => c.ToString()).ToList();
+        var health = MaySeeHealthData(e);
+        var categories = e.Categories.Where(c => health || c != ElderCategory.Disabled).Select(c => c.ToString()).ToList();
         if (e.IsAdvancedAge(Today))
         {
             categories.Add("AdvancedAge");
         }
 
         return new ElderSummary(e.Id, e.Name, e.Gender, e.AgeOn(Today), e.IdNumberMasked, e.PhoneMasked, e.AddressMasked, e.VillageCode, e.LivingSituation,
-            categories, e.CurrentLevel, e.NextAssessmentDue, e.Version);
+            categories, health ? e.CurrentLevel : null, health ? e.NextAssessmentDue : null, e.HealthDataConsented, !health, e.Version);
     }
 }

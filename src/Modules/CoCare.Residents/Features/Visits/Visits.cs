@@ -53,10 +53,7 @@ public sealed class VisitHandlers(AppDbContext db, CurrentActor actor, ElderHand
     public async Task<VisitDto> RecordAsync(RecordVisit request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!ElderHandlers.FullRecordRoles.Any(actor.IsInRole))
-        {
-            throw DomainException.Forbidden("Elder.ManageForbidden");
-        }
+        ElderHandlers.RequireManager(actor);
 
         await validator.ValidateAndThrowAsync(request, ct);
         var now = clock.GetUtcNow().UtcDateTime;
