@@ -56,6 +56,21 @@ public class HostTests(SharedApps apps)
         Assert.Equal(["广西壮族自治区", "柳州市", "三江侗族自治县", "林溪镇", "G村"], regions.Take(5));
         Assert.True(socialWorkers >= 3);
         Assert.Equal(Roles.All.Count, memberships);
+
+        // A year of home visits (3–4 households a week), the needs found, collective issues and the service list.
+        var (visits, needs, issues, items, proposed, planned) = await app.WithDbAsync(async d => (
+            await d.Set<CoCare.Residents.Domain.HomeVisit>().CountAsync(),
+            await d.Set<CoCare.Residents.Domain.Need>().CountAsync(n => n.HomeVisitId != null),
+            await d.Set<CoCare.Residents.Domain.CollectiveIssue>().CountAsync(i => i.CreatedBy == "association"),
+            await d.Set<CoCare.Residents.Domain.ServiceListItem>().CountAsync(i => i.CreatedBy == "provider"),
+            await d.Set<CoCare.Residents.Domain.ServiceListItem>().CountAsync(i => i.Status == CoCare.Residents.Domain.ServiceListStatus.Proposed),
+            await d.Set<CoCare.Residents.Domain.VisitPlanEntry>().CountAsync()));
+        Assert.InRange(visits, 156, 260);
+        Assert.True(needs >= 50, $"{needs} needs found at visits");
+        Assert.True(issues >= 2);
+        Assert.True(items >= 3);
+        Assert.True(proposed >= 1);
+        Assert.True(planned >= 4);
     }
 
     [Fact]

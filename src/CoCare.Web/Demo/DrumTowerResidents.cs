@@ -15,9 +15,10 @@ internal static class DrumTowerResidents
 
     private static readonly string[] Surnames = ["杨", "吴", "石", "龙", "覃", "韦", "梁", "潘", "蒙", "陆"];
 
-    public static void Add(AppDbContext db, PersonalDataCipher cipher, string village, Random random, DateTime now)
+    public static List<Elder> Add(AppDbContext db, PersonalDataCipher cipher, string village, Random random, DateTime now)
     {
         var today = DateOnly.FromDateTime(now);
+        var elders = new List<Elder>(Count);
         for (var i = 1; i <= Count; i++)
         {
             var female = random.NextDouble() < 0.53;
@@ -82,6 +83,9 @@ internal static class DrumTowerResidents
 
             elder.SetSituation(living, categories);
             db.Add(elder);
+            elders.Add(elder);
         }
+
+        return elders;
     }
 }

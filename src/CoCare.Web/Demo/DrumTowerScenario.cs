@@ -110,7 +110,11 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         DrumTowerProcurement.Add(db, bureau.Id, socialWork.Id, otherProvider.Id, accountIds["purchaser"], accountIds["provider"], GVillage);
         await db.SaveChangesAsync(ct);
 
-        DrumTowerResidents.Add(db, cipher, GVillage, random, clock.GetUtcNow().UtcDateTime);
+        var elders = DrumTowerResidents.Add(db, cipher, GVillage, random, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+
+        DrumTowerVisits.Add(db, elders, GVillage, [people[3].Name, people[4].Name, people[5].Name], [people[6].Name, people[7].Name], socialWork.Id, association.Id,
+            random, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return true;
     }

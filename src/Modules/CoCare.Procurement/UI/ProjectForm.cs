@@ -1,5 +1,6 @@
 using CoCare.Procurement.Domain;
 using CoCare.Procurement.Features.Projects;
+using CoCare.Ui;
 
 namespace CoCare.Procurement.UI;
 

@@ -1,15 +1,18 @@
 using System.Globalization;
 
-namespace CoCare.Procurement.UI;
+namespace CoCare.Ui;
 
-/// <summary>How money, dates and times look on procurement pages. People here read Beijing time (UTC+8).</summary>
-internal static class Format
+/// <summary>How money, dates and times look on every page. People here read Beijing time (UTC+8).</summary>
+public static class Format
 {
     public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("N2", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The Beijing calendar day of a UTC instant.</summary>
+    public static string Day(DateTime utc) => (utc + Beijing).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Time(DateTime? utc) => utc is { } t ? (t + Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
