@@ -141,4 +141,42 @@ public class ResidentsPageTests(BrowserFixture browser)
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AVillageCadre_AddsAnElder_IsToldWhatIsWrongWithTheIdNumber_AndSeesOnlyMaskedData()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "village");
+        await page.GotoAsync("/residents/elders");
+        await BrowserFixture.WaitForAppAsync(page);
+        await page.ClickAsync("[data-testid=new-elder]");
+        await page.Locator("[data-testid=elder-name]").WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        var first17 = "45022619420202" + Random.Shared.Next(700, 999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var id = first17 + CoCare.Kernel.ResidentIdNumber.CheckCharacter(first17);
+        var wrong = id[..17] + (id[17] == '1' ? '2' : '1');
+        var name = "新建档老人" + Guid.NewGuid().ToString("N")[..3];
+        await page.GetByTestId("elder-name").FillAsync(name);
+        await page.GetByTestId("elder-id").FillAsync(wrong);
+        await page.ClickAsync("text=添加家属联系人");
+        await page.GetByLabel("家属姓名").FillAsync("龙大姐");
+        await page.GetByLabel("关系").FillAsync("女儿");
+        await page.GetByLabel("家属电话").FillAsync("13566667777");
+        await page.GetByTestId("consent-basic").CheckAsync();
+        await page.ClickAsync("[data-testid=save-elder]");
+        Assert.Contains("校验位", await page.Locator("[data-testid=problem]").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByTestId("elder-id").FillAsync(id);
+
+        await page.ClickAsync("[data-testid=save-elder]");
+        await page.GetByRole(AriaRole.Heading, new() { Name = name }).WaitForAsync();
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("135****7777", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("13566667777", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, text, StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoCare.IntegrationTests;
 
@@ -45,5 +46,30 @@ public class HealthConsentTests(SharedApps apps)
         // Consent given again: visible again.
         await HttpAssert.JsonAsync(await provider.PostAsJsonAsync($"/api/v1/residents/elders/{id}/consents", new { scope = "HealthData", given = true }));
         Assert.Equal("Intact", (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/residents/elders/{id}"))).GetProperty("currentLevel").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task FamilyContacts_AreEncrypted_MaskedInTheSummary_AndWholeOnlyInTheAuditedRecord(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        var birth = new DateOnly(1946, 6, 6);
+        var body = JsonSerializer.SerializeToNode(ResidentsApiTests.Elder(ResidentsApiTests.NewIdNumber(birth, female: true), birth, "Female"), CoCareApp.Json)!.AsObject();
+        body["familyContacts"] = JsonSerializer.SerializeToNode(new[] { new { name = "杨大哥", relation = "儿子", phone = "13977776666" } });
+        var elder = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v1/residents/elders", body), 201);
+        var id = elder.GetProperty("id").GetGuid();
+
+        var contact = elder.GetProperty("familyContacts")[0];
+        Assert.Equal(("杨大哥", "儿子", "139****6666"), (contact.GetProperty("name").GetString(), contact.GetProperty("relation").GetString(), contact.GetProperty("phone").GetString()));
+        var stored = await app.WithDbAsync(d => d.Set<CoCare.Residents.Domain.Elder>().Where(e => e.Id == id).Select(e => e.FamilyContactsCipher).SingleAsync());
+        Assert.DoesNotContain("13977776666", stored!, StringComparison.Ordinal);
+        var record = await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/residents/elders/{id}/record"));
+        Assert.Equal("13977776666", record.GetProperty("familyContacts")[0].GetProperty("phone").GetString());
+
+        body["familyContacts"] = JsonSerializer.SerializeToNode(new[] { new { name = "杨大哥", relation = "儿子", phone = "不是电话" } });
+        body["idNumber"] = ResidentsApiTests.NewIdNumber(birth, female: true);
+        var problem = await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/residents/elders", body), 400);
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => e.Name.StartsWith("familyContacts", StringComparison.OrdinalIgnoreCase));
     }
 }

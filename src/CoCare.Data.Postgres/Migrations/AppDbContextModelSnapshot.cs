@@ -834,6 +834,15 @@ namespace CoCare.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("FamilyContactsCipher")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasAnnotation("CoCare:PersonalData", true);
+
+                    b.Property<string>("FamilyContactsMasked")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(10)

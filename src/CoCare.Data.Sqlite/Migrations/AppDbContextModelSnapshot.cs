@@ -829,6 +829,15 @@ namespace CoCare.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FamilyContactsCipher")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CoCare:PersonalData", true);
+
+                    b.Property<string>("FamilyContactsMasked")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -22,6 +22,8 @@ internal sealed class ResidentsModel : IModelContributor
             b.Property(e => e.AddressCipher).HasMaxLength(800).IsPersonalData();
             b.Property(e => e.AddressMasked).HasMaxLength(30);
             b.Property(e => e.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(e => e.FamilyContactsCipher).HasMaxLength(2000).IsPersonalData();
+            b.Property(e => e.FamilyContactsMasked).HasJsonConversion();
             b.Property(e => e.Latitude).IsPersonalData();
             b.Property(e => e.Longitude).IsPersonalData();
             b.Property(e => e.LivingSituation).HasConversion<string>().HasMaxLength(20);

@@ -30,6 +30,9 @@ public enum ConsentScope
     Photos,
 }
 
+/// <summary>A family member to call (家属联系人): name, relation and phone; kept encrypted with the elder's other contact data.</summary>
+public sealed record FamilyContact(string Name, string Relation, string Phone);
+
 /// <summary>A consent given or withdrawn: what, when, who recorded it, and on whose behalf it was given.</summary>
 public sealed record ConsentRecord(ConsentScope Scope, bool Given, DateTime At, string RecordedBy, string? GivenBy);
 
@@ -71,6 +74,12 @@ public sealed class Elder : Entity
 
     public string VillageCode { get; private set; } = "";
 
+    /// <summary>The family contacts as encrypted JSON.</summary>
+    public string? FamilyContactsCipher { get; private set; }
+
+    /// <summary>What lists may show of the family contacts: name, relation, masked phone.</summary>
+    public List<FamilyContact> FamilyContactsMasked { get; private set; } = [];
+
     public double? Latitude { get; private set; }
 
     public double? Longitude { get; private set; }
@@ -108,6 +117,12 @@ public sealed class Elder : Entity
         VillageCode = villageCode;
         Latitude = latitude;
         Longitude = longitude;
+    }
+
+    public void SetFamilyContacts(string? cipher, IEnumerable<FamilyContact> masked)
+    {
+        FamilyContactsCipher = cipher;
+        FamilyContactsMasked = [.. masked];
     }
 
     public void SetSituation(LivingSituation living, IEnumerable<ElderCategory> categories)

@@ -2,6 +2,7 @@ using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Residents.Domain;
 using CoCare.Residents.Resources;
+using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public sealed record SaveElder(
     bool ConsentToBasicData,
     bool ConsentToHealthData,
     string? ConsentGivenBy,
+    IReadOnlyList<FamilyContact>? FamilyContacts = null,
     long Version = 0);
 
 /// <summary>
@@ -33,13 +35,14 @@ public sealed record SaveElder(
 /// </summary>
 public sealed record ElderSummary(Guid Id, string Name, Gender Gender, int Age, string IdNumberMasked, string? PhoneMasked, string? AddressMasked,
     string VillageCode, LivingSituation LivingSituation, IReadOnlyList<string> Categories, CapabilityLevel? CurrentLevel, DateOnly? NextAssessmentDue,
-    bool HealthDataConsented, bool HealthDataHidden, long Version);
+    bool HealthDataConsented, bool HealthDataHidden, IReadOnlyList<FamilyContact> FamilyContacts, long Version);
 
 /// <summary>A consent given or withdrawn, and by whom on the elder's behalf (empty when the elder gave it).</summary>
 public sealed record ChangeConsent(ConsentScope Scope, bool Given, string? GivenBy);
 
 /// <summary>The full record, for roles that need it; every read is written to the audit log.</summary>
-public sealed record ElderRecord(ElderSummary Summary, string IdNumber, string? Phone, string? Address, double? Latitude, double? Longitude, IReadOnlyList<ConsentRecord> Consents);
+public sealed record ElderRecord(ElderSummary Summary, string IdNumber, string? Phone, string? Address, double? Latitude, double? Longitude,
+    IReadOnlyList<ConsentRecord> Consents, IReadOnlyList<FamilyContact> FamilyContacts);
 
 public sealed class SaveElderValidator : AbstractValidator<SaveElder>
 {
@@ -55,6 +58,14 @@ public sealed class SaveElderValidator : AbstractValidator<SaveElder>
         RuleFor(e => e.Latitude).InclusiveBetween(-90, 90).When(e => e.Latitude is not null);
         RuleFor(e => e.Longitude).InclusiveBetween(-180, 180).When(e => e.Longitude is not null);
         RuleFor(e => e.ConsentToBasicData).Equal(true).WithMessage(s["Elder.ConsentRequired"]);
+        RuleFor(e => e.ConsentGivenBy).MaximumLength(50).WithName(s["Consent.GivenBy"]);
+        RuleFor(e => e.FamilyContacts).Must(c => c is null || c.Count <= 5).WithMessage(s["Elder.FamilyContactsMax"]);
+        RuleForEach(e => e.FamilyContacts).ChildRules(c =>
+        {
+            c.RuleFor(x => x.Name).NotEmpty().MaximumLength(50).WithName(s["Family.Name"]);
+            c.RuleFor(x => x.Relation).NotEmpty().MaximumLength(20).WithName(s["Family.Relation"]);
+            c.RuleFor(x => x.Phone).Matches("^[0-9+\\- ]{7,20}$").WithMessage(s["Elder.PhoneFormat"]);
+        });
     }
 }
 
@@ -123,8 +134,9 @@ public sealed class ElderHandlers(
 
         var elder = await FindAsync(id, ct);
         await db.RecordReadAsync(nameof(Elder), elder.Id.ToString(), ct);
+        var family = cipher.Decrypt(elder.FamilyContactsCipher) is { } json ? JsonSerializer.Deserialize<List<FamilyContact>>(json, JsonColumns.Options) ?? [] : [];
         return new ElderRecord(Summary(elder), cipher.Decrypt(elder.IdNumberCipher)!, cipher.Decrypt(elder.PhoneCipher), cipher.Decrypt(elder.AddressCipher),
-            elder.Latitude, elder.Longitude, elder.Consents);
+            elder.Latitude, elder.Longitude, elder.Consents, family);
     }
 
     public async Task<ElderSummary> CreateAsync(SaveElder request, CancellationToken ct)
@@ -194,6 +206,9 @@ public sealed class ElderHandlers(
         elder.SetContact(cipher.Encrypt(phone), phone is null ? null : Masking.Phone(phone), cipher.Encrypt(address), address is null ? null : Masking.Address(address),
             request.VillageCode, request.Latitude, request.Longitude);
         elder.SetSituation(request.LivingSituation, request.Categories ?? []);
+        var family = (request.FamilyContacts ?? []).Select(c => new FamilyContact(c.Name.Trim(), c.Relation.Trim(), c.Phone.Trim())).ToList();
+        elder.SetFamilyContacts(family.Count == 0 ? null : cipher.Encrypt(JsonSerializer.Serialize(family, JsonColumns.Options)),
+            family.Select(c => c with { Phone = Masking.Phone(c.Phone) }));
         var now = clock.GetUtcNow().UtcDateTime;
         var recorder = actor.UserName ?? "system";
         if (isNew || elder.HasConsent(ConsentScope.BasicData) != request.ConsentToBasicData)
@@ -268,6 +283,6 @@ public sealed class ElderHandlers(
         }
 
         return new ElderSummary(e.Id, e.Name, e.Gender, e.AgeOn(Today), e.IdNumberMasked, e.PhoneMasked, e.AddressMasked, e.VillageCode, e.LivingSituation,
-            categories, health ? e.CurrentLevel : null, health ? e.NextAssessmentDue : null, e.HealthDataConsented, !health, e.Version);
+            categories, health ? e.CurrentLevel : null, health ? e.NextAssessmentDue : null, e.HealthDataConsented, !health, e.FamilyContactsMasked, e.Version);
     }
 }
