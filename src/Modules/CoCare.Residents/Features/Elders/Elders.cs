@@ -1,8 +1,8 @@
+using System.Text.Json;
 using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Residents.Domain;
 using CoCare.Residents.Resources;
-using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
