@@ -12,7 +12,7 @@ public class VisitPlanTests(SharedApps apps)
         var app = await apps.GetAsync(db);
         using var provider = await app.ClientAsync("provider");
         var today = ProcurementScenario.Today(app);
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = CoCare.Residents.Domain.VisitPlanEntry.WeekOf(today);
         var suffix = Guid.NewGuid().ToString("N")[..4];
         var (worker, cadre) = ("杨社工" + suffix, "吴委员" + suffix);
         var page = await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/residents/elders?pageSize=3&sort=birthDate&desc=true"));
@@ -58,7 +58,7 @@ public class VisitPlanTests(SharedApps apps)
         var app = await apps.GetAsync(db);
         using var provider = await app.ClientAsync("provider");
         var today = ProcurementScenario.Today(app);
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = CoCare.Residents.Domain.VisitPlanEntry.WeekOf(today);
         var elder = (await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/residents/elders?pageSize=1"))).GetProperty("items")[0].GetProperty("id").GetGuid();
 
         await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/residents/visit-plans", new { weekStart = monday.AddDays(1), elderIds = new[] { elder }, visitors = new[] { "杨社工" } }), 400);
