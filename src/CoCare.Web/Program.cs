@@ -1,6 +1,7 @@
 using CoCare.Directory;
 using CoCare.Procurement;
 using CoCare.Residents;
+using CoCare.Services;
 using CoCare.Web;
 using CoCare.Web.Admin;
 using CoCare.Web.Infrastructure;
@@ -12,6 +13,7 @@ builder.Services.AddCoCareHost(builder.Configuration);
 builder.Services.AddDirectory(builder.Configuration);
 builder.Services.AddProcurement(builder.Configuration);
 builder.Services.AddResidents(builder.Configuration);
+builder.Services.AddServices(builder.Configuration);
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ var api = app.MapCoCareApi();
 api.MapDirectoryApi();
 api.MapProcurementApi();
 api.MapResidentsApi();
+api.MapServicesApi();
 app.MapProcurementDownloads();
 app.MapResidentsDownloads();
 app.MapCoCareUi();

@@ -110,6 +110,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         DrumTowerProcurement.Add(db, bureau.Id, socialWork.Id, otherProvider.Id, accountIds["purchaser"], accountIds["provider"], GVillage);
         await db.SaveChangesAsync(ct);
 
+        DrumTowerServices.Add(db, clock.GetUtcNow().UtcDateTime);
         var elders = DrumTowerResidents.Add(db, cipher, GVillage, random, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
 

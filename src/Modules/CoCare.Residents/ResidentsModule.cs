@@ -36,6 +36,7 @@ public static class ResidentsModule
         services.AddScoped<NeedsMatching>();
         services.AddScoped<INeedsMatching>(sp => sp.GetRequiredService<NeedsMatching>());
         services.AddScoped<MatchRateQuery>();
+        services.AddScoped<IElderFacts, ElderFactsService>();
         ResidentsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

@@ -1,0 +1,23 @@
+using CoCare.Data;
+using CoCare.Kernel;
+using CoCare.Services.Data;
+using CoCare.Services.Features.Catalogue;
+using CoCare.Services.Resources;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoCare.Services;
+
+/// <summary>The Services module's one registration entry point.</summary>
+public static class ServicesModule
+{
+    public static IServiceCollection AddServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddSingleton<IModelContributor, ServicesModel>();
+        services.AddSingleton(new ErrorTextSource(typeof(ServicesText)));
+        services.AddScoped<CatalogueHandlers>();
+        ServicesPolicies.Register(services.AddAuthorizationBuilder());
+        return services;
+    }
+}
