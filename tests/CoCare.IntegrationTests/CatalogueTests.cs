@@ -66,8 +66,14 @@ public class CatalogueTests(SharedApps apps)
 
         object Rule(string from, string? to, int off) => new
         {
-            serviceTypeCode = code, name = "80岁以上减" + off, minimumAge = 80, kind = "AmountOff", amountOffFen = off * 100, oncePerDay = false,
-            validFrom = from, validTo = to,
+            serviceTypeCode = code,
+            name = "80岁以上减" + off,
+            minimumAge = 80,
+            kind = "AmountOff",
+            amountOffFen = off * 100,
+            oncePerDay = false,
+            validFrom = from,
+            validTo = to,
         };
         await HttpAssert.JsonAsync(await purchaser.PostAsJsonAsync("/api/v1/services/subsidy-rules", Rule("2026-01-01", "2026-06-30", 5)), 201);
         var clash = await HttpAssert.ProblemAsync(await purchaser.PostAsJsonAsync("/api/v1/services/subsidy-rules", Rule("2026-06-01", null, 6)), 409);
@@ -79,11 +85,22 @@ public class CatalogueTests(SharedApps apps)
 
         await HttpAssert.ProblemAsync(await purchaser.PostAsJsonAsync("/api/v1/services/subsidy-rules", new
         {
-            serviceTypeCode = code, name = "倒序", minimumAge = 70, kind = "AmountOff", amountOffFen = 100, oncePerDay = false, validFrom = "2026-07-01", validTo = "2026-01-01",
+            serviceTypeCode = code,
+            name = "倒序",
+            minimumAge = 70,
+            kind = "AmountOff",
+            amountOffFen = 100,
+            oncePerDay = false,
+            validFrom = "2026-07-01",
+            validTo = "2026-01-01",
         }), 400);
         await HttpAssert.ProblemAsync(await purchaser.PostAsJsonAsync("/api/v1/services/subsidy-rules", new
         {
-            serviceTypeCode = "NoSuchService", name = "x", kind = "Free", oncePerDay = true, validFrom = "2026-01-01",
+            serviceTypeCode = "NoSuchService",
+            name = "x",
+            kind = "Free",
+            oncePerDay = true,
+            validFrom = "2026-01-01",
         }), 400);
         using var provider = await app.ClientAsync("provider");
         await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/services/subsidy-rules", Rule("2030-01-01", null, 1)), 403);
