@@ -6,6 +6,8 @@ namespace CoCare.Bench;
 /// Benchmarks for the speed claims in docs/benchmarks.md. Each reports its result and a baseline measured in the
 /// same run on the same machine, so the ratio survives a noisy shared host.
 ///   dotnet run -c Release --project bench/CoCare.Bench -- roster-import [rows] [runs]
+///   dotnet run -c Release --project bench/CoCare.Bench -- solomon FILE [--seconds N]
+///   dotnet run -c Release --project bench/CoCare.Bench -- solomon-all DIR [--seconds N]
 /// </summary>
 internal static class BenchMain
 {
@@ -19,9 +21,21 @@ internal static class BenchMain
                 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
                 await RosterImportBench.RunAsync(rows, runs);
                 return 0;
+            case "solomon" when args.Length > 1:
+                SolomonBench.One(args[1], Seconds(args));
+                return 0;
+            case "solomon-all" when args.Length > 1:
+                SolomonBench.All(args[1], Seconds(args));
+                return 0;
             default:
-                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: roster-import.");
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: roster-import, solomon FILE, solomon-all DIR.");
                 return 2;
         }
+    }
+
+    private static double Seconds(string[] args)
+    {
+        var at = Array.IndexOf(args, "--seconds");
+        return at >= 0 && at + 1 < args.Length ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : 10;
     }
 }
