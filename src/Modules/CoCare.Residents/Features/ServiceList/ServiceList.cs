@@ -69,7 +69,7 @@ public sealed class ServiceListHandlers(AppDbContext db, CurrentActor actor, Eld
     public async Task<ServiceListItemDto> ApproveAsync(Guid id, ReviewServiceListItem request, CancellationToken ct)
     {
         var item = await FindAsync(id, ct);
-        RequireReviewer(item);
+        RequireReviewer();
         var now = clock.GetUtcNow().UtcDateTime;
         item.Approve(actor.UserName ?? "system", request?.Note, now);
         var needs = await db.Set<Need>().Where(n => item.NeedIds.Contains(n.Id) && n.Status == NeedStatus.Open).ToListAsync(ct);
@@ -85,7 +85,7 @@ public sealed class ServiceListHandlers(AppDbContext db, CurrentActor actor, Eld
     public async Task<ServiceListItemDto> ReturnAsync(Guid id, ReviewServiceListItem request, CancellationToken ct)
     {
         var item = await FindAsync(id, ct);
-        RequireReviewer(item);
+        RequireReviewer();
         item.Return(actor.UserName ?? "system", request?.Note ?? "", clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return (await ToDtosAsync([item], ct))[0];
@@ -197,9 +197,9 @@ public sealed class ServiceListHandlers(AppDbContext db, CurrentActor actor, Eld
     private static string Title(string? title) =>
         string.IsNullOrWhiteSpace(title) || title.Trim().Length > 200 ? throw new DomainException("ServiceList.TitleRequired", ErrorKind.Validation, "title") : title.Trim();
 
-    private void RequireReviewer(ServiceListItem item)
+    /// <summary>The village committee reviews (its regions are already checked when the item is found); an administrator may too.</summary>
+    private void RequireReviewer()
     {
-        _ = item;
         if (!actor.IsPlatformAdmin && !actor.IsInRole(Roles.VillageCommittee))
         {
             throw DomainException.Forbidden("ServiceList.CommitteeReviews");
