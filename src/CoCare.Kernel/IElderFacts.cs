@@ -7,10 +7,16 @@ namespace CoCare.Kernel;
 /// </summary>
 public sealed record ElderFacts(Guid Id, string Name, string VillageCode, DateOnly BirthDate, IReadOnlyList<string> Categories, string? CapabilityLevel)
 {
-    public int AgeOn(DateOnly day)
+    public int AgeOn(DateOnly day) => Age.On(BirthDate, day);
+}
+
+/// <summary>Whole years of age, as the ID card and every subsidy rule count them.</summary>
+public static class Age
+{
+    public static int On(DateOnly birthDate, DateOnly day)
     {
-        var age = day.Year - BirthDate.Year;
-        return BirthDate.AddYears(age) > day ? age - 1 : age;
+        var age = day.Year - birthDate.Year;
+        return birthDate.AddYears(age) > day ? age - 1 : age;
     }
 }
 

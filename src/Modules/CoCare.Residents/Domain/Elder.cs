@@ -150,11 +150,7 @@ public sealed class Elder : Entity
         NextAssessmentDue = nextDue;
     }
 
-    public int AgeOn(DateOnly day)
-    {
-        var age = day.Year - BirthDate.Year;
-        return BirthDate.AddYears(age) > day ? age - 1 : age;
-    }
+    public int AgeOn(DateOnly day) => Age.On(BirthDate, day);
 
     /// <summary>高龄: 80 or older.</summary>
     public bool IsAdvancedAge(DateOnly day) => AgeOn(day) >= 80;

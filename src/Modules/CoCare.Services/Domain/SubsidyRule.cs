@@ -21,7 +21,9 @@ public enum SubsidyKind
 /// </summary>
 public sealed record SubsidyCondition(string? Category, int? MinimumAge, string? MinimumLevel)
 {
-    public static readonly IReadOnlyList<string> Levels = ["Intact", "Mild", "Moderate", "Severe", "Total"];
+    private static readonly string[] LevelOrder = ["Intact", "Mild", "Moderate", "Severe", "Total"];
+
+    public static IReadOnlyList<string> Levels => LevelOrder;
 
     public bool Matches(ElderFacts elder, DateOnly day)
     {
@@ -31,7 +33,7 @@ public sealed record SubsidyCondition(string? Category, int? MinimumAge, string?
             && (MinimumLevel is null || (elder.CapabilityLevel is { } level && Rank(level) >= Rank(MinimumLevel)));
     }
 
-    private static int Rank(string level) => Levels.ToList().IndexOf(level);
+    private static int Rank(string level) => Array.IndexOf(LevelOrder, level);
 }
 
 /// <summary>
