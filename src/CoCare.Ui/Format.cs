@@ -1,11 +1,12 @@
 using System.Globalization;
+using CoCare.Kernel;
 
 namespace CoCare.Ui;
 
 /// <summary>How money, dates and times look on every page. People here read Beijing time (UTC+8).</summary>
 public static class Format
 {
-    public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Beijing = ChinaTime.Offset;
 
     public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("N2", CultureInfo.InvariantCulture);
 
@@ -13,6 +14,9 @@ public static class Format
 
     /// <summary>The Beijing calendar day of a UTC instant.</summary>
     public static string Day(DateTime utc) => (utc + Beijing).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The Beijing clock time (HH:mm) of a UTC instant.</summary>
+    public static string Clock(DateTime utc) => (utc + Beijing).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     public static string Time(DateTime? utc) => utc is { } t ? (t + Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 

@@ -9,7 +9,7 @@ namespace CoCare.IntegrationTests;
 [Collection(ApiTests.Name)]
 public partial class ResidentsApiTests(SharedApps apps)
 {
-    private const string GVillage = "450226104201";
+    internal const string GVillage = "450226104201";
 
     internal static string NewIdNumber(DateOnly birth, bool female)
     {

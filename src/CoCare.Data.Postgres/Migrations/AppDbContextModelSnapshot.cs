@@ -819,6 +819,10 @@ namespace CoCare.Data.Postgres.Migrations
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("CardConfirmationCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<string>("Categories")
                         .IsRequired()
                         .HasColumnType("text");
@@ -901,6 +905,10 @@ namespace CoCare.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ServiceCardNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -913,6 +921,9 @@ namespace CoCare.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IdNumberIndex")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceCardNumber")
                         .IsUnique();
 
                     b.HasIndex("VillageCode", "Name");
@@ -1222,6 +1233,172 @@ namespace CoCare.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("res_visit_plan_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Services.Domain.DailyMenu", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Dishes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ServicePointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServicePointId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("svc_menus", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Services.Domain.MealCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ElderName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("ListPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("NotApplied")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ServicePointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Session")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("SubsidisedDay")
+                        .HasColumnType("date");
+
+                    b.Property<long>("SubsidyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SubsidyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("SubsidyRuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElderId", "Day");
+
+                    b.HasIndex("ElderId", "SubsidisedDay")
+                        .IsUnique();
+
+                    b.HasIndex("VillageCode", "Day");
+
+                    b.HasIndex("ServicePointId", "Day", "At");
+
+                    b.ToTable("svc_meal_checkins", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Services.Domain.ServicePoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("SeatsPerSession")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sessions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("svc_service_points", (string)null);
                 });
 
             modelBuilder.Entity("CoCare.Services.Domain.ServiceType", b =>
@@ -1605,6 +1782,24 @@ namespace CoCare.Data.Postgres.Migrations
                     b.HasOne("CoCare.Residents.Domain.Elder", null)
                         .WithMany()
                         .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCare.Services.Domain.DailyMenu", b =>
+                {
+                    b.HasOne("CoCare.Services.Domain.ServicePoint", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCare.Services.Domain.MealCheckIn", b =>
+                {
+                    b.HasOne("CoCare.Services.Domain.ServicePoint", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePointId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -814,6 +814,10 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CardConfirmationCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Categories")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -896,6 +900,10 @@ namespace CoCare.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceCardNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -908,6 +916,9 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IdNumberIndex")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceCardNumber")
                         .IsUnique();
 
                     b.HasIndex("VillageCode", "Name");
@@ -1217,6 +1228,172 @@ namespace CoCare.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("res_visit_plan_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Services.Domain.DailyMenu", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dishes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServicePointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServicePointId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("svc_menus", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Services.Domain.MealCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElderName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ListPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotApplied")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaidFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServicePointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Session")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubsidisedDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubsidyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubsidyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubsidyRuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElderId", "Day");
+
+                    b.HasIndex("ElderId", "SubsidisedDay")
+                        .IsUnique();
+
+                    b.HasIndex("VillageCode", "Day");
+
+                    b.HasIndex("ServicePointId", "Day", "At");
+
+                    b.ToTable("svc_meal_checkins", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Services.Domain.ServicePoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeatsPerSession")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sessions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("svc_service_points", (string)null);
                 });
 
             modelBuilder.Entity("CoCare.Services.Domain.ServiceType", b =>
@@ -1594,6 +1771,24 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.HasOne("CoCare.Residents.Domain.Elder", null)
                         .WithMany()
                         .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCare.Services.Domain.DailyMenu", b =>
+                {
+                    b.HasOne("CoCare.Services.Domain.ServicePoint", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCare.Services.Domain.MealCheckIn", b =>
+                {
+                    b.HasOne("CoCare.Services.Domain.ServicePoint", null)
+                        .WithMany()
+                        .HasForeignKey("ServicePointId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

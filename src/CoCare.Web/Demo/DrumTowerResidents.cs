@@ -61,7 +61,10 @@ internal static class DrumTowerResidents
             var phone = random.NextDouble() < 0.7 ? $"13{random.Next(0, 10)}{random.Next(10_000_000, 99_999_999)}" : null;
             var address = $"广西柳州市三江侗族自治县林溪镇G村{random.Next(1, 9)}组{random.Next(1, 60)}号";
             elder.SetIdentity($"{Surnames[random.Next(Surnames.Length)]}示例{i:000}", number!.Gender, number.BirthDate, cipher.Encrypt(id)!, cipher.BlindIndex(id), number.Masked);
-            elder.SetContact(cipher.Encrypt(phone), phone is null ? null : Masking.Phone(phone), cipher.Encrypt(address), Masking.Address(address), village, null, null);
+            // Homes scattered over the village, within about 1.5 km of the drum tower (a separate generator keeps the rest of the demo as it was).
+            var place = new Random(i);
+            elder.SetContact(cipher.Encrypt(phone), phone is null ? null : Masking.Phone(phone), cipher.Encrypt(address), Masking.Address(address), village,
+                DrumTowerServices.DrumTower.Latitude + ((place.NextDouble() - 0.5) * 0.026), DrumTowerServices.DrumTower.Longitude + ((place.NextDouble() - 0.5) * 0.03));
             elder.RecordConsent(new ConsentRecord(ConsentScope.BasicData, true, now, "provider", "本人"));
             elder.RecordConsent(new ConsentRecord(ConsentScope.HealthData, true, now, "provider", "本人"));
 

@@ -111,6 +111,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         await db.SaveChangesAsync(ct);
 
         DrumTowerServices.Add(db, clock.GetUtcNow().UtcDateTime);
+        DrumTowerServices.AddCanteen(db, GVillage, clock.GetUtcNow().UtcDateTime);
         var elders = DrumTowerResidents.Add(db, cipher, GVillage, random, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
 

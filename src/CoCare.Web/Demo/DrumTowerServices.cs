@@ -1,4 +1,5 @@
 using CoCare.Data;
+using CoCare.Kernel;
 using CoCare.Services.Domain;
 
 namespace CoCare.Web.Demo;
@@ -9,6 +10,23 @@ namespace CoCare.Web.Demo;
 /// </summary>
 internal static class DrumTowerServices
 {
+    /// <summary>Where the restored drum tower stands (near 林溪镇, 三江), the canteen and the start of every delivery round.</summary>
+    public static readonly GeoPoint DrumTower = new(25.9210, 109.6310);
+
+    /// <summary>The drum tower canteen (鼓楼食堂): lunch and supper for the village's elders, and today's menu.</summary>
+    public static ServicePoint AddCanteen(AppDbContext db, string village, DateTime now)
+    {
+        var point = new ServicePoint("鼓楼食堂", village);
+        point.Describe("鼓楼食堂", village, "G村鼓楼（村委旁）", DrumTower, 60,
+            [new MealSession("午餐", new TimeOnly(11, 0), new TimeOnly(13, 0)), new MealSession("晚餐", new TimeOnly(17, 0), new TimeOnly(18, 30))], active: true);
+        db.Add(point);
+        var menu = new DailyMenu(point.Id, ChinaTime.Day(now));
+        menu.SetDishes([new Dish("清蒸鱼", Soft: true, LowSalt: true), new Dish("冬瓜排骨汤", Soft: true, LowSalt: true), new Dish("青菜炒香菇", Soft: false, LowSalt: true),
+            new Dish("酸笋炒肉", Soft: false, LowSalt: false), new Dish("米饭", Soft: false, LowSalt: true), new Dish("南瓜粥", Soft: true, LowSalt: true)]);
+        db.Add(menu);
+        return point;
+    }
+
     public static void Add(AppDbContext db, DateTime now)
     {
         (string Code, string Zh, string En, bool Six, ServiceUnit Unit, int Standard, int Minimum, long PriceFen)[] types =

@@ -1,6 +1,9 @@
+using CoCare.Kernel;
+using CoCare.Services.Features.Canteen;
 using CoCare.Services.Features.Catalogue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace CoCare.Services;
@@ -27,6 +30,38 @@ public static class ServicesApi
                 return TypedResults.Created($"/api/v1/services/subsidy-rules/{rule.Id}", rule);
             })
             .WithName("AddSubsidyRule").WithSummary("Add a subsidy rule; its dates may not overlap another rule for the same service and condition (409).").RequireAuthorization(ServicesPolicies.Catalogue);
+
+        var canteens = api.MapGroup("/services/canteens").WithTags("Canteens");
+        canteens.MapGet("/", async (CanteenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ListPointsAsync(ct)))
+            .WithName("ListServicePoints").WithSummary("Service points (canteens) serving the caller's regions.").RequireAuthorization(ServicesPolicies.Read);
+        canteens.MapPost("/", async (SaveServicePoint request, CanteenHandlers h, CancellationToken ct) =>
+            {
+                var point = await h.SavePointAsync(null, request, ct);
+                return TypedResults.Created($"/api/v1/services/canteens/{point.Id}", point);
+            })
+            .WithName("AddServicePoint").WithSummary("Open a service point: name, region served, place, seats and opening sessions (Beijing time).").RequireAuthorization(ServicesPolicies.Read);
+        canteens.MapGet("/{id:guid}", async (Guid id, CanteenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetPointAsync(id, ct)))
+            .WithName("GetServicePoint").RequireAuthorization(ServicesPolicies.Read);
+        canteens.MapPut("/{id:guid}", async (Guid id, SaveServicePoint request, CanteenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SavePointAsync(id, request, ct)))
+            .WithName("SaveServicePoint").WithSummary("Change a service point; send the version you read.").RequireAuthorization(ServicesPolicies.Read);
+        canteens.MapGet("/{id:guid}/menu", async (Guid id, DateOnly? day, CanteenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetMenuAsync(id, day, ct)))
+            .WithName("GetMenu").WithSummary("A day's menu (today when no day is given).").RequireAuthorization(ServicesPolicies.Read);
+        canteens.MapPut("/{id:guid}/menu/{day}", async (Guid id, DateOnly day, SaveMenu request, CanteenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveMenuAsync(id, day, request, ct)))
+            .WithName("SaveMenu").WithSummary("Set a day's dishes, each marked soft or low-salt where it is.").RequireAuthorization(ServicesPolicies.Read);
+        canteens.MapGet("/{id:guid}/diners", async (Guid id, string? name, CanteenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.FindDinersAsync(id, name, ct)))
+            .WithName("FindDiners").WithSummary("The counter's search by name among the elders the point serves.").RequireAuthorization(ServicesPolicies.Read);
+        canteens.MapGet("/{id:guid}/today", async (Guid id, CanteenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.TodayAsync(id, ct)))
+            .WithName("CanteenToday").WithSummary("Served, expected and left today, per session, with the latest check-ins.").RequireAuthorization(ServicesPolicies.Read);
+        canteens.MapGet("/{id:guid}/checkins", async (Guid id, DateOnly? day, [AsParameters] ListQuery list, CheckInHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(id, day, list.ToPageRequest(), ct)))
+            .WithName("ListCheckIns").WithSummary("A day's check-ins at a point (sort: at, elder, paid; q: name).").RequireAuthorization(ServicesPolicies.Read);
+        canteens.MapPost("/{id:guid}/checkins", async Task<Results<Created<CheckInResult>, Ok<CheckInResult>>> (Guid id, CheckInRequest request, CheckInHandlers h, CancellationToken ct) =>
+            {
+                var result = await h.CheckInAsync(id, request, ct);
+                return result.Repeated ? TypedResults.Ok(result) : TypedResults.Created($"/api/v1/services/canteens/{id}/checkins/{result.CheckIn.Id}", result);
+            })
+            .WithName("CheckIn").WithSummary("Record a diner (201), idempotent on checkInId (a repeat answers 200 with the first result). Refusals name the rule.")
+            .RequireAuthorization(ServicesPolicies.Read);
         return api;
     }
 }

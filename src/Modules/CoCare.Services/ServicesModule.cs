@@ -1,6 +1,7 @@
 using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Services.Data;
+using CoCare.Services.Features.Canteen;
 using CoCare.Services.Features.Catalogue;
 using CoCare.Services.Resources;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +18,10 @@ public static class ServicesModule
         services.AddSingleton<IModelContributor, ServicesModel>();
         services.AddSingleton(new ErrorTextSource(typeof(ServicesText)));
         services.AddScoped<CatalogueHandlers>();
+        services.AddScoped<CanteenHandlers>();
+        services.AddScoped<CheckInHandlers>();
+        services.AddSingleton<CheckInWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckInWriter>());
         ServicesPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

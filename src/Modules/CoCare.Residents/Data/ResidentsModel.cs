@@ -30,7 +30,10 @@ internal sealed class ResidentsModel : IModelContributor
             b.Property(e => e.Categories).HasJsonConversion();
             b.Property(e => e.Consents).HasJsonConversion();
             b.Property(e => e.CurrentLevel).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.ServiceCardNumber).HasMaxLength(ServiceCard.Length);
+            b.Property(e => e.CardConfirmationCode).HasMaxLength(4);
             b.HasIndex(e => e.IdNumberIndex).IsUnique();
+            b.HasIndex(e => e.ServiceCardNumber).IsUnique();
             b.HasIndex(e => new { e.VillageCode, e.Name });
         });
 

@@ -50,7 +50,15 @@ public sealed class Elder : Entity
     {
         VillageCode = villageCode;
         CreatedAt = createdAt;
+        ServiceCardNumber = ServiceCard.NewNumber();
+        CardConfirmationCode = ServiceCard.NewConfirmationCode();
     }
+
+    /// <summary>The service card's number (null for elders recorded before cards were issued).</summary>
+    public string? ServiceCardNumber { get; private set; }
+
+    /// <summary>The 4-digit code printed on the card that confirms a home service.</summary>
+    public string? CardConfirmationCode { get; private set; }
 
     public string Name { get; private set; } = "";
 
@@ -149,6 +157,9 @@ public sealed class Elder : Entity
         CurrentLevel = level;
         NextAssessmentDue = nextDue;
     }
+
+    /// <summary>Issues a new service card (a lost card): the old number and code stop working.</summary>
+    public void IssueCard() => (ServiceCardNumber, CardConfirmationCode) = (ServiceCard.NewNumber(), ServiceCard.NewConfirmationCode());
 
     public int AgeOn(DateOnly day) => Age.On(BirthDate, day);
 

@@ -30,5 +30,48 @@ internal sealed class ServicesModel : IModelContributor
             b.Property(r => r.CreatedBy).HasMaxLength(256);
             b.HasIndex(r => new { r.ServiceTypeCode, r.ValidFrom });
         });
+    
+
+        modelBuilder.Entity<ServicePoint>(b =>
+        {
+            b.ToTable("svc_service_points");
+            b.Property(p => p.Name).HasMaxLength(60).IsRequired();
+            b.Property(p => p.RegionCode).HasMaxLength(12).IsRequired();
+            b.Property(p => p.Address).HasMaxLength(200);
+            b.Property(p => p.Sessions).HasJsonConversion();
+            b.Ignore(p => p.Location);
+            b.HasIndex(p => p.RegionCode);
+        });
+
+        modelBuilder.Entity<DailyMenu>(b =>
+        {
+            b.ToTable("svc_menus");
+            b.Property(m => m.Dishes).HasJsonConversion();
+            b.HasIndex(m => new { m.ServicePointId, m.Day }).IsUnique();
+            b.HasOne<ServicePoint>().WithMany().HasForeignKey(m => m.ServicePointId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<MealCheckIn>(b =>
+        {
+            b.ToTable("svc_meal_checkins");
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.ElderName).HasMaxLength(50).IsRequired();
+            b.Property(c => c.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(c => c.Session).HasMaxLength(20).IsRequired();
+            b.Property(c => c.Method).HasConversion<string>().HasMaxLength(12);
+            b.Property(c => c.Payment).HasConversion<string>().HasMaxLength(10);
+            b.Property(c => c.PaymentReference).HasMaxLength(64);
+            b.Property(c => c.SubsidyName).HasMaxLength(100);
+            b.Property(c => c.NotApplied).HasMaxLength(60);
+            b.Property(c => c.RecordedBy).HasMaxLength(256);
+            b.Ignore(c => c.Price);
+            b.HasIndex(c => new { c.ServicePointId, c.Day, c.At });
+            b.HasIndex(c => new { c.ElderId, c.Day });
+            b.HasIndex(c => new { c.VillageCode, c.Day });
+
+            // The once-a-day subsidy, kept by the database too: several nodes may take check-ins for the same elder.
+            b.HasIndex(c => new { c.ElderId, c.SubsidisedDay }).IsUnique();
+            b.HasOne<ServicePoint>().WithMany().HasForeignKey(c => c.ServicePointId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

@@ -29,25 +29,6 @@ public enum Confirmation
     StaffCountersignature,
 }
 
-/// <summary>A point on the earth (WGS-84 degrees), as a phone reports it.</summary>
-public sealed record GeoPoint(double Latitude, double Longitude)
-{
-    private const double EarthRadiusMeters = 6_371_000;
-
-    public bool IsValid => Latitude is >= -90 and <= 90 && Longitude is >= -180 and <= 180;
-
-    /// <summary>Great-circle distance (haversine) in metres.</summary>
-    public double MetersTo(GeoPoint other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        static double Rad(double degrees) => degrees * Math.PI / 180;
-        var dLat = Rad(other.Latitude - Latitude);
-        var dLon = Rad(other.Longitude - Longitude);
-        var a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(Rad(Latitude)) * Math.Cos(Rad(other.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
-}
-
 /// <summary>
 /// A service order (服务工单): Requested → Assigned → Accepted → InProgress → Completed, or Cancelled with a reason
 /// (before it is in progress), or NoShow (the elder was not there). Check-in and check-out record when (and where, when

@@ -8,21 +8,74 @@ namespace CoCare.Residents.Features.Elders;
 /// <summary>Residents' answer to other modules about an elder: no personal contact data, health data only with consent.</summary>
 internal sealed class ElderFactsService(AppDbContext db, CurrentActor actor, TimeProvider clock) : IElderFacts
 {
-    public async Task<ElderFacts?> FindAsync(Guid elderId, CancellationToken ct)
+    public async Task<ElderFacts?> FindAsync(Guid elderId, CancellationToken ct) =>
+        Visible(await Facts(e => e.Id == elderId).FirstOrDefaultAsync(ct));
+
+    public async Task<ElderFacts?> FindByCardAsync(string cardNumber, CancellationToken ct) =>
+        ServiceCard.Normalize(cardNumber) is { } number ? Visible(await Facts(e => e.ServiceCardNumber == number).FirstOrDefaultAsync(ct)) : null;
+
+    public async Task<IReadOnlyList<ElderFacts>> FindByNameAsync(string name, string? regionCode, int take, CancellationToken ct)
     {
-        var elder = await db.Set<Elder>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == elderId && e.IsActive, ct);
-        if (elder is null || !actor.Covers(elder.VillageCode))
+        var text = name.Trim();
+        if (text.Length == 0)
         {
-            return null;
+            return [];
         }
 
+        var like = QueryScope.LikeContains(text);
+        var elders = db.Set<Elder>().Where(e => EF.Functions.Like(e.Name, like, "\\"));
+        if (!actor.IsPlatformAdmin)
+        {
+            elders = elders.WhereRegionUnder(e => e.VillageCode, actor.ScopePrefixes);
+        }
+
+        if (regionCode is not null)
+        {
+            elders = elders.WhereRegionUnder(e => e.VillageCode, RegionCode.Prefixes([regionCode]));
+        }
+
+        var q = Facts(elders.Where(e => e.IsActive).OrderBy(e => e.Name).ThenBy(e => e.BirthDate).Take(Math.Clamp(take, 1, 50)));
+
+        var rows = await q.ToListAsync(ct);
+        return rows.Select(ToFacts).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, GeoPoint>> HomesAsync(IReadOnlyCollection<Guid> elderIds, CancellationToken ct)
+    {
+        var rows = await db.Set<Elder>().AsNoTracking()
+            .Where(e => elderIds.Contains(e.Id) && e.Latitude != null && e.Longitude != null)
+            .Select(e => new { e.Id, e.VillageCode, e.Latitude, e.Longitude })
+            .ToListAsync(ct);
+        return rows.Where(r => actor.Covers(r.VillageCode)).ToDictionary(r => r.Id, r => new GeoPoint(r.Latitude!.Value, r.Longitude!.Value));
+    }
+
+    public async Task<bool> ConfirmationCodeMatchesAsync(Guid elderId, string code, CancellationToken ct)
+    {
+        var stored = await db.Set<Elder>().AsNoTracking().Where(e => e.Id == elderId && e.IsActive).Select(e => e.CardConfirmationCode).FirstOrDefaultAsync(ct);
+        return stored is not null && code is { Length: 4 } && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(stored), System.Text.Encoding.ASCII.GetBytes(code));
+    }
+
+    /// <summary>Only the columns the facts need: the hot canteen path reads this on every check-in.</summary>
+    private IQueryable<Row> Facts(System.Linq.Expressions.Expression<Func<Elder, bool>> where) => Facts(db.Set<Elder>().Where(where));
+
+    private static IQueryable<Row> Facts(IQueryable<Elder> elders) =>
+        elders.AsNoTracking().Where(e => e.IsActive)
+            .Select(e => new Row(e.Id, e.Name, e.VillageCode, e.BirthDate, e.Categories, e.HealthDataConsented, e.CurrentLevel));
+
+    private ElderFacts? Visible(Row? row) => row is null || !actor.Covers(row.VillageCode) ? null : ToFacts(row);
+
+    private ElderFacts ToFacts(Row row)
+    {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var categories = elder.Categories.Where(c => elder.HealthDataConsented || c != ElderCategory.Disabled).Select(c => c.ToString()).ToList();
-        if (elder.IsAdvancedAge(today))
+        var categories = row.Categories.Where(c => row.HealthDataConsented || c != ElderCategory.Disabled).Select(c => c.ToString()).ToList();
+        if (Age.On(row.BirthDate, today) >= 80)
         {
             categories.Add("AdvancedAge");
         }
 
-        return new ElderFacts(elder.Id, elder.Name, elder.VillageCode, elder.BirthDate, categories, elder.HealthDataConsented ? elder.CurrentLevel?.ToString() : null);
+        return new ElderFacts(row.Id, row.Name, row.VillageCode, row.BirthDate, categories, row.HealthDataConsented ? row.CurrentLevel?.ToString() : null);
     }
+
+    private sealed record Row(Guid Id, string Name, string VillageCode, DateOnly BirthDate, List<ElderCategory> Categories, bool HealthDataConsented, CapabilityLevel? CurrentLevel);
 }

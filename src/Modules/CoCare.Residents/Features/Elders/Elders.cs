@@ -35,14 +35,14 @@ public sealed record SaveElder(
 /// </summary>
 public sealed record ElderSummary(Guid Id, string Name, Gender Gender, int Age, string IdNumberMasked, string? PhoneMasked, string? AddressMasked,
     string VillageCode, LivingSituation LivingSituation, IReadOnlyList<string> Categories, CapabilityLevel? CurrentLevel, DateOnly? NextAssessmentDue,
-    bool HealthDataConsented, bool HealthDataHidden, IReadOnlyList<FamilyContact> FamilyContacts, long Version);
+    bool HealthDataConsented, bool HealthDataHidden, IReadOnlyList<FamilyContact> FamilyContacts, string? ServiceCardNumber, long Version);
 
 /// <summary>A consent given or withdrawn, and by whom on the elder's behalf (empty when the elder gave it).</summary>
 public sealed record ChangeConsent(ConsentScope Scope, bool Given, string? GivenBy);
 
 /// <summary>The full record, for roles that need it; every read is written to the audit log.</summary>
 public sealed record ElderRecord(ElderSummary Summary, string IdNumber, string? Phone, string? Address, double? Latitude, double? Longitude,
-    IReadOnlyList<ConsentRecord> Consents, IReadOnlyList<FamilyContact> FamilyContacts);
+    IReadOnlyList<ConsentRecord> Consents, IReadOnlyList<FamilyContact> FamilyContacts, string? CardConfirmationCode);
 
 public sealed class SaveElderValidator : AbstractValidator<SaveElder>
 {
@@ -136,7 +136,7 @@ public sealed class ElderHandlers(
         await db.RecordReadAsync(nameof(Elder), elder.Id.ToString(), ct);
         var family = cipher.Decrypt(elder.FamilyContactsCipher) is { } json ? JsonSerializer.Deserialize<List<FamilyContact>>(json, JsonColumns.Options) ?? [] : [];
         return new ElderRecord(Summary(elder), cipher.Decrypt(elder.IdNumberCipher)!, cipher.Decrypt(elder.PhoneCipher), cipher.Decrypt(elder.AddressCipher),
-            elder.Latitude, elder.Longitude, elder.Consents, family);
+            elder.Latitude, elder.Longitude, elder.Consents, family, elder.CardConfirmationCode);
     }
 
     public async Task<ElderSummary> CreateAsync(SaveElder request, CancellationToken ct)
@@ -283,6 +283,6 @@ public sealed class ElderHandlers(
         }
 
         return new ElderSummary(e.Id, e.Name, e.Gender, e.AgeOn(Today), e.IdNumberMasked, e.PhoneMasked, e.AddressMasked, e.VillageCode, e.LivingSituation,
-            categories, health ? e.CurrentLevel : null, health ? e.NextAssessmentDue : null, e.HealthDataConsented, !health, e.FamilyContactsMasked, e.Version);
+            categories, health ? e.CurrentLevel : null, health ? e.NextAssessmentDue : null, e.HealthDataConsented, !health, e.FamilyContactsMasked, e.ServiceCardNumber, e.Version);
     }
 }

@@ -1,0 +1,146 @@
+using System.Threading.Channels;
+using CoCare.Data;
+using CoCare.Kernel;
+using CoCare.Services.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CoCare.Services.Features.Canteen;
+
+/// <summary>A check-in the counter asked for, admitted (elder known and in scope, point open) and waiting to be priced and stored.</summary>
+internal sealed record PendingCheckIn(Guid Id, ServicePoint Point, ElderFacts Elder, MealSession Session, DateTime At, CheckInMethod Method,
+    PaymentMethod Payment, string? PaymentReference, string RecordedBy)
+{
+    public TaskCompletionSource<(MealCheckIn CheckIn, bool Created)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// The one writer of meal check-ins in this process (group commit). Requests queue here; the writer takes what has
+/// queued (up to <see cref="MaxBatch"/>), decides each one in order against the stored check-ins and the ones before it
+/// in the batch (a repeated id returns the first result; the once-a-day subsidy goes to the first meal), writes them in
+/// one transaction and only then answers. A killed process therefore loses only what it never acknowledged. Should the
+/// batch fail (another node took a once-a-day subsidy first: the database's unique index refuses it), each check-in is
+/// decided and written again on its own.
+/// </summary>
+internal sealed class CheckInWriter(IServiceScopeFactory scopes, ILogger<CheckInWriter> logger) : BackgroundService
+{
+    public const int MaxBatch = 512;
+    public const string MealsCode = "Meals";
+
+    private readonly Channel<PendingCheckIn> queue = Channel.CreateBounded<PendingCheckIn>(new BoundedChannelOptions(20_000) { SingleReader = true });
+
+    public async Task<(MealCheckIn CheckIn, bool Created)> WriteAsync(PendingCheckIn pending, CancellationToken ct)
+    {
+        await queue.Writer.WriteAsync(pending, ct);
+        return await pending.Done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingCheckIn>(MaxBatch);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                await WriteBatchAsync(batch);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: whatever is still queued was never acknowledged.
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            while (queue.Reader.TryRead(out var left))
+            {
+                left.Done.TrySetCanceled(stoppingToken);
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<PendingCheckIn> batch)
+    {
+        try
+        {
+            await DecideAndStoreAsync(batch);
+        }
+        catch (Exception e) when (batch.Count > 1 && e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "A batch of {Count} check-ins failed; writing them one by one.", batch.Count);
+            foreach (var one in batch)
+            {
+                try
+                {
+                    await DecideAndStoreAsync([one]);
+                }
+                catch (Exception single) when (single is not OperationCanceledException)
+                {
+                    one.Done.TrySetException(single);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var one in batch)
+            {
+                one.Done.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task DecideAndStoreAsync(IReadOnlyList<PendingCheckIn> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = batch.Select(p => p.Id).Distinct().ToList();
+        var stored = await db.Set<MealCheckIn>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var days = batch.Select(p => ChinaTime.Day(p.At)).Distinct().ToList();
+        var elders = batch.Select(p => p.Elder.Id).Distinct().ToList();
+        var subsidised = (await db.Set<MealCheckIn>().AsNoTracking()
+                .Where(c => elders.Contains(c.ElderId) && c.SubsidisedDay != null && days.Contains(c.SubsidisedDay.Value))
+                .Select(c => new { c.ElderId, Day = c.SubsidisedDay!.Value }).ToListAsync())
+            .Select(x => (x.ElderId, x.Day)).ToHashSet();
+        var type = await db.Set<ServiceType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == MealsCode)
+            ?? throw DomainException.Conflict("Canteen.NoMealService");
+        var rules = await db.Set<SubsidyRule>().AsNoTracking().Where(r => r.ServiceTypeCode == MealsCode).ToListAsync();
+
+        var fresh = new List<MealCheckIn>();
+        var answers = new List<(PendingCheckIn Pending, MealCheckIn CheckIn, bool Created)>();
+        foreach (var p in batch)
+        {
+            if (stored.TryGetValue(p.Id, out var earlier))
+            {
+                answers.Add((p, earlier, false));
+                continue;
+            }
+
+            var day = ChinaTime.Day(p.At);
+            var price = Pricing.Quote(type, rules, p.Elder, day, subsidised.Contains((p.Elder.Id, day)));
+            var onceADay = price.Subsidies.Count > 0 && rules.First(r => r.Id == price.Subsidies[0].RuleId).OncePerDay;
+            var checkIn = new MealCheckIn(p.Id, p.Point, p.Elder, p.Session, p.At, p.Method, price, onceADay, p.Payment, p.PaymentReference, p.RecordedBy);
+            if (onceADay)
+            {
+                subsidised.Add((p.Elder.Id, day));
+            }
+
+            stored[p.Id] = checkIn;
+            fresh.Add(checkIn);
+            answers.Add((p, checkIn, true));
+        }
+
+        await db.BulkInsertAsync(fresh);
+        foreach (var (pending, checkIn, created) in answers)
+        {
+            pending.Done.TrySetResult((checkIn, created));
+        }
+    }
+}
