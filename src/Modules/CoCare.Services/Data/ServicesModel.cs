@@ -30,7 +30,7 @@ internal sealed class ServicesModel : IModelContributor
             b.Property(r => r.CreatedBy).HasMaxLength(256);
             b.HasIndex(r => new { r.ServiceTypeCode, r.ValidFrom });
         });
-    
+
 
         modelBuilder.Entity<ServicePoint>(b =>
         {
