@@ -41,7 +41,7 @@ public static class ServicesApi
             })
             .WithName("AddServicePoint").WithSummary("Open a service point: name, region served, place, seats and opening sessions (Beijing time).").RequireAuthorization(ServicesPolicies.Read);
         canteens.MapGet("/{id:guid}", async (Guid id, CanteenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetPointAsync(id, ct)))
-            .WithName("GetServicePoint").RequireAuthorization(ServicesPolicies.Read);
+            .WithName("GetServicePoint").WithSummary("One service point with its sessions and seats.").RequireAuthorization(ServicesPolicies.Read);
         canteens.MapPut("/{id:guid}", async (Guid id, SaveServicePoint request, CanteenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SavePointAsync(id, request, ct)))
             .WithName("SaveServicePoint").WithSummary("Change a service point; send the version you read.").RequireAuthorization(ServicesPolicies.Read);
         canteens.MapGet("/{id:guid}/menu", async (Guid id, DateOnly? day, CanteenHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetMenuAsync(id, day, ct)))
