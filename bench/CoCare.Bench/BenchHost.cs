@@ -11,9 +11,11 @@ internal sealed class BenchHost(string databaseFile) : WebApplicationFactory<Pro
 {
     public const string Password = "CoCare@2026bench";
 
-    static BenchHost()
+    static BenchHost() => UseRepositoryRoot();
+
+    /// <summary>The platform runs from the repository root (as `dotnet run --project src/CoCare.Web` does).</summary>
+    public static void UseRepositoryRoot()
     {
-        // The platform runs from the repository root (as `dotnet run --project src/CoCare.Web` does).
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "CoCare.slnx")))
         {

@@ -8,6 +8,7 @@ namespace CoCare.Bench;
 ///   dotnet run -c Release --project bench/CoCare.Bench -- roster-import [rows] [runs]
 ///   dotnet run -c Release --project bench/CoCare.Bench -- solomon FILE [--seconds N]
 ///   dotnet run -c Release --project bench/CoCare.Bench -- solomon-all DIR [--seconds N]
+///   dotnet run -c Release --project bench/CoCare.Bench -- canteen-checkins [--seconds N] [--clients N] [--postgres CONNECTION]
 /// </summary>
 internal static class BenchMain
 {
@@ -27,10 +28,20 @@ internal static class BenchMain
             case "solomon-all" when args.Length > 1:
                 SolomonBench.All(args[1], Seconds(args));
                 return 0;
+            case "canteen-checkins":
+                return await CanteenBench.RunAsync(Seconds(args), Option(args, "--clients") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 64, Option(args, "--postgres"));
+            case "serve" when args.Length == 5:
+                return await BenchServer.RunAsync(args);
             default:
-                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: roster-import, solomon FILE, solomon-all DIR.");
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: roster-import, solomon FILE, solomon-all DIR, canteen-checkins.");
                 return 2;
         }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static double Seconds(string[] args)

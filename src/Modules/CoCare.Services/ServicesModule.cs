@@ -21,6 +21,8 @@ public static class ServicesModule
         services.AddScoped<CanteenHandlers>();
         services.AddScoped<CheckInHandlers>();
         services.AddSingleton<CheckInWriter>();
+        services.AddMemoryCache();
+        services.AddSingleton<CanteenLookups>();
         services.AddHostedService(sp => sp.GetRequiredService<CheckInWriter>());
         ServicesPolicies.Register(services.AddAuthorizationBuilder());
         return services;

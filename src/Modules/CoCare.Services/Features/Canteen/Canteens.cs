@@ -27,7 +27,7 @@ public sealed record TodayDto(Guid ServicePointId, string Name, DateOnly Day, st
 /// Service points, their menus, the counter's search and the live "today" view. Staff see the points that serve
 /// their regions; the purchaser, the provider and administrators set them up.
 /// </summary>
-public sealed class CanteenHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, IDirectory directory, TimeProvider clock)
+internal sealed class CanteenHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, IDirectory directory, CanteenLookups lookups, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ServicePointDto>> ListPointsAsync(CancellationToken ct)
     {
@@ -85,6 +85,7 @@ public sealed class CanteenHandlers(AppDbContext db, CurrentActor actor, IElderF
         var location = request.Latitude is { } lat && request.Longitude is { } lon ? new GeoPoint(lat, lon) : null;
         point.Describe(request.Name.Trim(), request.RegionCode, request.Address?.Trim() ?? "", location, request.SeatsPerSession, request.Sessions ?? [], request.IsActive);
         await db.SaveChangesAsync(ct);
+        lookups.Forget(point.Id);
         return ToDto(point);
     }
 
@@ -161,8 +162,10 @@ public sealed class CanteenHandlers(AppDbContext db, CurrentActor actor, IElderF
 
     private DateOnly Today => ChinaTime.Day(Now);
 
+    private bool Visible(ServicePoint p) => IsVisible(p, actor);
+
     /// <summary>A point is visible to those whose regions it serves or who cover it.</summary>
-    private bool Visible(ServicePoint p) =>
+    internal static bool IsVisible(ServicePoint p, CurrentActor actor) =>
         actor.IsPlatformAdmin || actor.Covers(p.RegionCode) || actor.ScopeRegions.Any(scope => RegionCode.IsWithin(scope, p.RegionCode));
 
     private static ServicePointDto ToDto(ServicePoint p) =>

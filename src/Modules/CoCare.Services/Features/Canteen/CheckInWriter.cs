@@ -24,7 +24,7 @@ internal sealed record PendingCheckIn(Guid Id, ServicePoint Point, ElderFacts El
 /// batch fail (another node took a once-a-day subsidy first: the database's unique index refuses it), each check-in is
 /// decided and written again on its own.
 /// </summary>
-internal sealed class CheckInWriter(IServiceScopeFactory scopes, ILogger<CheckInWriter> logger) : BackgroundService
+internal sealed class CheckInWriter(IServiceScopeFactory scopes, CanteenLookups lookups, ILogger<CheckInWriter> logger) : BackgroundService
 {
     public const int MaxBatch = 512;
     public const string MealsCode = "Meals";
@@ -102,16 +102,15 @@ internal sealed class CheckInWriter(IServiceScopeFactory scopes, ILogger<CheckIn
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var ids = batch.Select(p => p.Id).Distinct().ToList();
-        var stored = await db.Set<MealCheckIn>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
         var days = batch.Select(p => ChinaTime.Day(p.At)).Distinct().ToList();
         var elders = batch.Select(p => p.Elder.Id).Distinct().ToList();
+
+        var stored = await db.Set<MealCheckIn>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
         var subsidised = (await db.Set<MealCheckIn>().AsNoTracking()
                 .Where(c => elders.Contains(c.ElderId) && c.SubsidisedDay != null && days.Contains(c.SubsidisedDay.Value))
                 .Select(c => new { c.ElderId, Day = c.SubsidisedDay!.Value }).ToListAsync())
             .Select(x => (x.ElderId, x.Day)).ToHashSet();
-        var type = await db.Set<ServiceType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == MealsCode)
-            ?? throw DomainException.Conflict("Canteen.NoMealService");
-        var rules = await db.Set<SubsidyRule>().AsNoTracking().Where(r => r.ServiceTypeCode == MealsCode).ToListAsync();
+        var (type, rules) = await lookups.MealPricingAsync(db, CancellationToken.None);
 
         var fresh = new List<MealCheckIn>();
         var answers = new List<(PendingCheckIn Pending, MealCheckIn CheckIn, bool Created)>();

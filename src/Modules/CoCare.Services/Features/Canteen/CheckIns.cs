@@ -2,6 +2,7 @@ using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Services.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoCare.Services.Features.Canteen;
 
@@ -28,8 +29,7 @@ public sealed record CheckInResult(CheckInDto CheckIn, string? NotAppliedText, b
 /// the point serves the elder's village and is open now), then the one writer prices it against the day's earlier
 /// meals and stores it before anything is answered.
 /// </summary>
-internal sealed class CheckInHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, CanteenHandlers canteens, IErrorText errors, TimeProvider clock,
-    CheckInWriter writer)
+internal sealed class CheckInHandlers(IServiceProvider services, CurrentActor actor, CanteenLookups lookups, IErrorText errors, TimeProvider clock, CheckInWriter writer)
 {
     public async Task<CheckInResult> CheckInAsync(Guid pointId, CheckInRequest request, CancellationToken ct)
     {
@@ -39,12 +39,33 @@ internal sealed class CheckInHandlers(AppDbContext db, CurrentActor actor, IElde
             throw new DomainException("CheckIn.IdRequired", ErrorKind.Validation, "checkInId");
         }
 
-        var repeat = await db.Set<MealCheckIn>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CheckInId, ct);
-        if (repeat is not null)
+        PendingCheckIn pending;
+        try
         {
-            return repeat.ServicePointId == pointId ? Result(repeat, repeated: true) : throw DomainException.Conflict("CheckIn.IdUsed", "checkInId");
+            pending = await AdmitAsync(pointId, request, ct);
+        }
+        catch (DomainException)
+        {
+            // A retry of a check-in that was recorded (its answer got lost) gets the first answer, even if the point has closed since.
+            var earlier = await StoredAsync(request.CheckInId, ct);
+            if (earlier is null)
+            {
+                throw;
+            }
+
+            return earlier.ServicePointId == pointId ? Result(earlier, repeated: true) : throw DomainException.Conflict("CheckIn.IdUsed", "checkInId");
         }
 
+        var (checkIn, created) = await writer.WriteAsync(pending, ct);
+        return checkIn.ServicePointId == pointId ? Result(checkIn, repeated: !created) : throw DomainException.Conflict("CheckIn.IdUsed", "checkInId");
+    }
+
+    /// <summary>
+    /// The checks made before the writer: who asks, a well-formed request, the card known and the elder in the caller's
+    /// regions, the point serving the elder's village and open now. The happy path reads only the short-lived lookups.
+    /// </summary>
+    private async Task<PendingCheckIn> AdmitAsync(Guid pointId, CheckInRequest request, CancellationToken ct)
+    {
         RequireCounterStaff();
         var payment = request.Payment ?? PaymentMethod.Cash;
         if (!Enum.IsDefined(payment))
@@ -62,7 +83,12 @@ internal sealed class CheckInHandlers(AppDbContext db, CurrentActor actor, IElde
             throw new DomainException("CheckIn.CardOrElder", ErrorKind.Validation, "card");
         }
 
-        var point = await canteens.FindPointAsync(pointId, ct);
+        var point = await lookups.PointAsync(pointId, ct);
+        if (point is null || !CanteenHandlers.IsVisible(point, actor))
+        {
+            throw DomainException.NotFound("Canteen.NotFound");
+        }
+
         ElderFacts elder;
         CheckInMethod method;
         if (request.Card is { } card)
@@ -72,25 +98,28 @@ internal sealed class CheckInHandlers(AppDbContext db, CurrentActor actor, IElde
                 throw new DomainException("CheckIn.CardFormat", ErrorKind.Validation, "card");
             }
 
-            elder = await elders.FindByCardAsync(card, ct) ?? throw DomainException.NotFound("CheckIn.UnknownCard", card.Trim());
+            elder = await lookups.ElderByCardAsync(card, actor, ct) ?? throw DomainException.NotFound("CheckIn.UnknownCard", card.Trim());
             method = card.Trim().StartsWith("COCARE:", StringComparison.OrdinalIgnoreCase) ? CheckInMethod.QrCode : CheckInMethod.Card;
         }
         else
         {
-            elder = await elders.FindAsync(request.ElderId!.Value, ct) ?? throw DomainException.NotFound("Elder.NotFound");
+            elder = await services.GetRequiredService<IElderFacts>().FindAsync(request.ElderId!.Value, ct) ?? throw DomainException.NotFound("Elder.NotFound");
             method = CheckInMethod.NameSearch;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var session = point.Admit(elder, now);
-        var pending = new PendingCheckIn(request.CheckInId, point, elder, session, now, method, payment, request.PaymentReference?.Trim(), actor.UserName ?? "system");
-        var (checkIn, created) = await writer.WriteAsync(pending, ct);
-        return Result(checkIn, repeated: !created);
+        return new PendingCheckIn(request.CheckInId, point, elder, session, now, method, payment, request.PaymentReference?.Trim(), actor.UserName ?? "system");
     }
+
+    /// <summary>The check-in already stored under this id, if any (only read when a check-in is refused).</summary>
+    private Task<MealCheckIn?> StoredAsync(Guid id, CancellationToken ct) =>
+        services.GetRequiredService<AppDbContext>().Set<MealCheckIn>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
 
     public async Task<Page<CheckInDto>> ListAsync(Guid pointId, DateOnly? day, PageRequest paging, CancellationToken ct)
     {
-        var point = await canteens.FindPointAsync(pointId, ct);
+        var point = await services.GetRequiredService<CanteenHandlers>().FindPointAsync(pointId, ct);
+        var db = services.GetRequiredService<AppDbContext>();
         var on = day ?? ChinaTime.Day(clock.GetUtcNow().UtcDateTime);
         var q = db.Set<MealCheckIn>().AsNoTracking().Where(c => c.ServicePointId == point.Id && c.Day == on);
         if (paging.Search is { } search)

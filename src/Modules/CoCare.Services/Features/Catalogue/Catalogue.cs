@@ -2,6 +2,7 @@ using System.Globalization;
 using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Services.Domain;
+using CoCare.Services.Features.Canteen;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCare.Services.Features.Catalogue;
@@ -25,7 +26,7 @@ public sealed record QuoteDto(string ServiceTypeCode, Guid ElderId, DateOnly Day
 /// The catalogue and its subsidy rules. The purchaser (or an administrator) changes them; everyone signed in reads
 /// them. A policy change is a new rule from a date: rules for the same service and condition may not overlap.
 /// </summary>
-public sealed class CatalogueHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, TimeProvider clock)
+internal sealed class CatalogueHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, CanteenLookups lookups, TimeProvider clock)
 {
     private static readonly string[] Categories =
         ["SubsistenceAllowance", "ExtremePoverty", "NearPoverty", "LivingAlone", "EmptyNest", "LeftBehind", "Disabled", "FamilyPlanningSpecial", "AdvancedAge"];
@@ -74,6 +75,7 @@ public sealed class CatalogueHandlers(AppDbContext db, CurrentActor actor, IElde
 
         type.Describe(request.NameZh.Trim(), request.NameEn.Trim(), request.IsSixHelps, request.Unit, request.StandardMinutes, request.MinimumMinutes, request.ListPriceFen, request.IsActive);
         await db.SaveChangesAsync(ct);
+        lookups.ForgetPricing();
         return ToDto(type);
     }
 
@@ -128,6 +130,7 @@ public sealed class CatalogueHandlers(AppDbContext db, CurrentActor actor, IElde
 
         db.Add(rule);
         await db.SaveChangesAsync(ct);
+        lookups.ForgetPricing();
         return ToDto(rule);
     }
 
@@ -140,8 +143,9 @@ public sealed class CatalogueHandlers(AppDbContext db, CurrentActor actor, IElde
         var on = day ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rules = await db.Set<SubsidyRule>().AsNoTracking().Where(r => r.ServiceTypeCode == type.Code).ToListAsync(ct);
 
-        // Deliveries (canteen check-ins, completed orders) come with the next part of the module; until then nothing was subsidised today.
-        return new QuoteDto(type.Code, elder.Id, on, Pricing.Quote(type, rules, elder, on, subsidisedAlreadyToday: false));
+        // The once-a-day subsidy counts the canteen's meals (home services are not once-a-day in the catalogue).
+        var usedToday = type.Code == CheckInWriter.MealsCode && await db.Set<MealCheckIn>().AnyAsync(c => c.ElderId == elder.Id && c.SubsidisedDay == on, ct);
+        return new QuoteDto(type.Code, elder.Id, on, Pricing.Quote(type, rules, elder, on, usedToday));
     }
 
     private void RequirePurchaser()
