@@ -213,4 +213,23 @@ public class CanteenTests(SharedApps apps)
         var saved = await HttpAssert.JsonAsync(await volunteer.GetAsync($"/api/v1/services/canteens/{point}/menu?day={day}"));
         Assert.Equal("肉末蒸蛋", Assert.Single(saved.GetProperty("dishes").EnumerateArray()).GetProperty("name").GetString());
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheDemoCanteenYear_Is7928IndividualMeals_PricedByTheRules(string db)
+    {
+        var app = await apps.GetAsync(db);
+        var (meals, free, fiveOff, twiceSubsidised, days) = await app.WithDbAsync(async d =>
+        {
+            var point = await d.Set<ServicePoint>().SingleAsync(p => p.Name == "鼓楼食堂");
+            var year = d.Set<MealCheckIn>().Where(c => c.ServicePointId == point.Id);
+            var perElderDay = await year.Where(c => c.SubsidisedDay != null).GroupBy(c => new { c.ElderId, c.SubsidisedDay }).CountAsync(g => g.Count() > 1);
+            return (await year.CountAsync(), await year.CountAsync(c => c.PaidFen == 0 && c.SubsidyFen == 1000), await year.CountAsync(c => c.SubsidyFen == 500),
+                perElderDay, await year.Select(c => c.Day).Distinct().CountAsync());
+        });
+        Assert.Equal(7928, meals);
+        Assert.True(free > 0 && fiveOff > 0, $"free {free}, five off {fiveOff}");
+        Assert.Equal(0, twiceSubsidised);
+        Assert.True(days >= 360, $"meals on {days} days");
+    }
 }

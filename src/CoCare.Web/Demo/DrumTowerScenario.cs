@@ -1,4 +1,5 @@
 using CoCare.Data;
+using CoCare.Services.Domain;
 using CoCare.Data.Identity;
 using CoCare.Directory.Domain;
 using CoCare.Kernel;
@@ -111,13 +112,17 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         await db.SaveChangesAsync(ct);
 
         DrumTowerServices.Add(db, clock.GetUtcNow().UtcDateTime);
-        DrumTowerServices.AddCanteen(db, GVillage, clock.GetUtcNow().UtcDateTime);
+        var canteen = DrumTowerServices.AddCanteen(db, GVillage, clock.GetUtcNow().UtcDateTime);
         var elders = DrumTowerResidents.Add(db, cipher, GVillage, random, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
 
         DrumTowerVisits.Add(db, elders, GVillage, [people[3].Name, people[4].Name, people[5].Name], [people[6].Name, people[7].Name], socialWork.Id, association.Id,
             random, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+
+        var meals = db.ChangeTracker.Entries<ServiceType>().Select(e => e.Entity).Single(t => t.Code == "Meals");
+        var rules = db.ChangeTracker.Entries<SubsidyRule>().Select(e => e.Entity).Where(r => r.ServiceTypeCode == "Meals").ToList();
+        await db.BulkInsertAsync(DrumTowerCanteenYear.Build(canteen, elders, meals, rules, clock.GetUtcNow().UtcDateTime), ct);
         return true;
     }
 }
