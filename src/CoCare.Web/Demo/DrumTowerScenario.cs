@@ -1,8 +1,8 @@
 using CoCare.Data;
-using CoCare.Services.Domain;
 using CoCare.Data.Identity;
 using CoCare.Directory.Domain;
 using CoCare.Kernel;
+using CoCare.Services.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
