@@ -19,7 +19,7 @@ public static class JsonColumns
     };
 
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
-        where T : class
+        where T : class?
     {
         ArgumentNullException.ThrowIfNull(property);
         property.HasConversion(

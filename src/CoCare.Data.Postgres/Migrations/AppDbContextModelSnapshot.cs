@@ -1354,6 +1354,116 @@ namespace CoCare.Data.Postgres.Migrations
                     b.ToTable("svc_meal_checkins", (string)null);
                 });
 
+            modelBuilder.Entity("CoCare.Services.Domain.ServiceOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("CheckInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckInPoint")
+                        .HasColumnType("text")
+                        .HasAnnotation("CoCare:PersonalData", true);
+
+                    b.Property<DateTime?>("CheckInRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CheckOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckOutPoint")
+                        .HasColumnType("text")
+                        .HasAnnotation("CoCare:PersonalData", true);
+
+                    b.Property<DateTime?>("CheckOutRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ElderName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("FraudSignalCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FraudSignals")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("NeedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ServiceTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("WorkerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("WorkerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElderId", "RequestedAt");
+
+                    b.HasIndex("FraudSignalCount", "CompletedAt");
+
+                    b.HasIndex("VillageCode", "Status");
+
+                    b.HasIndex("WorkerId", "Status", "ScheduledFor");
+
+                    b.ToTable("svc_orders", (string)null);
+                });
+
             modelBuilder.Entity("CoCare.Services.Domain.ServicePoint", b =>
                 {
                     b.Property<Guid>("Id")

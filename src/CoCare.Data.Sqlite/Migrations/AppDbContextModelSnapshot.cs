@@ -1349,6 +1349,116 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.ToTable("svc_meal_checkins", (string)null);
                 });
 
+            modelBuilder.Entity("CoCare.Services.Domain.ServiceOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckInPoint")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CoCare:PersonalData", true);
+
+                    b.Property<DateTime?>("CheckInRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckOutPoint")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CoCare:PersonalData", true);
+
+                    b.Property<DateTime?>("CheckOutRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElderName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FraudSignalCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FraudSignals")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElderId", "RequestedAt");
+
+                    b.HasIndex("FraudSignalCount", "CompletedAt");
+
+                    b.HasIndex("VillageCode", "Status");
+
+                    b.HasIndex("WorkerId", "Status", "ScheduledFor");
+
+                    b.ToTable("svc_orders", (string)null);
+                });
+
             modelBuilder.Entity("CoCare.Services.Domain.ServicePoint", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,6 +1,8 @@
 using CoCare.Kernel;
+using CoCare.Services.Domain;
 using CoCare.Services.Features.Canteen;
 using CoCare.Services.Features.Catalogue;
+using CoCare.Services.Features.Orders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -62,6 +64,35 @@ public static class ServicesApi
             })
             .WithName("CheckIn").WithSummary("Record a diner (201), idempotent on checkInId (a repeat answers 200 with the first result). Refusals name the rule.")
             .RequireAuthorization(ServicesPolicies.Read);
+
+        var orders = api.MapGroup("/services/orders").WithTags("Service orders");
+        orders.MapGet("/", async ([AsParameters] ListQuery list, OrderStatus? status, bool? mine, bool? flagged, OrderHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), status, mine == true, flagged == true, ct)))
+            .WithName("ListOrders").WithSummary("Service orders in the caller's regions or assigned to the caller (mine=true: only those; flagged=true: completed with fraud signals).")
+            .RequireAuthorization(ServicesPolicies.Read);
+        orders.MapPost("/", async (CreateOrder request, OrderHandlers h, CancellationToken ct) =>
+            {
+                var order = await h.CreateAsync(request, ct);
+                return TypedResults.Created($"/api/v1/services/orders/{order.Id}", order);
+            })
+            .WithName("CreateOrder").WithSummary("Request a service for an elder (from a need, the service list, a phone call, the family or the time bank).").RequireAuthorization(ServicesPolicies.Read);
+        orders.MapGet("/{id:guid}", async (Guid id, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
+            .WithName("GetOrder").WithSummary("One service order with its times, confirmation and fraud signals.").RequireAuthorization(ServicesPolicies.Read);
+        orders.MapPost("/{id:guid}/assign", async (Guid id, AssignOrder request, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AssignAsync(id, request, ct)))
+            .WithName("AssignOrder").WithSummary("Assign to a worker or volunteer (their account id); refused when it overlaps another open order of theirs.").RequireAuthorization(ServicesPolicies.Read);
+        orders.MapPost("/{id:guid}/accept", async (Guid id, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AcceptAsync(id, ct)))
+            .WithName("AcceptOrder").WithSummary("The assigned worker accepts.").RequireAuthorization(ServicesPolicies.Read);
+        orders.MapPost("/{id:guid}/check-in", async (Guid id, OrderTimestamp request, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.CheckInAsync(id, request, ct)))
+            .WithName("CheckInOrder").WithSummary("The worker arrives: time (now when left out) and GPS when the phone gives it.").RequireAuthorization(ServicesPolicies.Read);
+        orders.MapPost("/{id:guid}/check-out", async (Guid id, OrderTimestamp request, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.CheckOutAsync(id, request, ct)))
+            .WithName("CheckOutOrder").WithSummary("The worker leaves: after the check-in, not in the future.").RequireAuthorization(ServicesPolicies.Read);
+        orders.MapPost("/{id:guid}/complete", async (Guid id, CompleteOrder request, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.CompleteAsync(id, request, ct)))
+            .WithName("CompleteOrder").WithSummary("Completed with the elder's card code (the worker) or a staff countersignature (someone else); fraud signals are stored.")
+            .RequireAuthorization(ServicesPolicies.Read);
+        orders.MapPost("/{id:guid}/cancel", async (Guid id, CancelOrder request, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.CancelAsync(id, request, ct)))
+            .WithName("CancelOrder").WithSummary("Cancel with a reason (before the work starts).").RequireAuthorization(ServicesPolicies.Read);
+        orders.MapPost("/{id:guid}/no-show", async (Guid id, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.NoShowAsync(id, ct)))
+            .WithName("NoShowOrder").WithSummary("The elder was not there.").RequireAuthorization(ServicesPolicies.Read);
         return api;
     }
 }

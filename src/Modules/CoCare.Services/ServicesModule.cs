@@ -3,6 +3,7 @@ using CoCare.Kernel;
 using CoCare.Services.Data;
 using CoCare.Services.Features.Canteen;
 using CoCare.Services.Features.Catalogue;
+using CoCare.Services.Features.Orders;
 using CoCare.Services.Resources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class ServicesModule
         services.AddScoped<CatalogueHandlers>();
         services.AddScoped<CanteenHandlers>();
         services.AddScoped<CheckInHandlers>();
+        services.AddScoped<OrderHandlers>();
         services.AddSingleton<CheckInWriter>();
         services.AddMemoryCache();
         services.AddSingleton<CanteenLookups>();

@@ -73,5 +73,29 @@ internal sealed class ServicesModel : IModelContributor
             b.HasIndex(c => new { c.ElderId, c.SubsidisedDay }).IsUnique();
             b.HasOne<ServicePoint>().WithMany().HasForeignKey(c => c.ServicePointId).OnDelete(DeleteBehavior.Restrict);
         });
+
+
+        modelBuilder.Entity<ServiceOrder>(b =>
+        {
+            b.ToTable("svc_orders");
+            b.Property(o => o.ElderName).HasMaxLength(50).IsRequired();
+            b.Property(o => o.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(o => o.ServiceTypeCode).HasMaxLength(30).IsRequired();
+            b.Property(o => o.Source).HasConversion<string>().HasMaxLength(12);
+            b.Property(o => o.Status).HasConversion<string>().HasMaxLength(12);
+            b.Property(o => o.ConfirmedBy).HasConversion<string>().HasMaxLength(24);
+            b.Property(o => o.WorkerId).HasMaxLength(450);
+            b.Property(o => o.WorkerName).HasMaxLength(100);
+            b.Property(o => o.CancelReason).HasMaxLength(500);
+            b.Property(o => o.RequestedBy).HasMaxLength(256);
+            b.Property(o => o.CheckInPoint).HasJsonConversion().IsPersonalData();
+            b.Property(o => o.CheckOutPoint).HasJsonConversion().IsPersonalData();
+            b.Property(o => o.FraudSignals).HasJsonConversion();
+            b.Ignore(o => o.Minutes);
+            b.HasIndex(o => new { o.VillageCode, o.Status });
+            b.HasIndex(o => new { o.WorkerId, o.Status, o.ScheduledFor });
+            b.HasIndex(o => new { o.ElderId, o.RequestedAt });
+            b.HasIndex(o => new { o.FraudSignalCount, o.CompletedAt });
+        });
     }
 }

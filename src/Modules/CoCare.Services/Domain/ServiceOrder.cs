@@ -55,6 +55,12 @@ public sealed class ServiceOrder : Entity
 
     public Guid ElderId { get; private set; }
 
+    /// <summary>The elder's name as lists show it (names are not secret; contact data never leaves Residents).</summary>
+    public string ElderName { get; private set; } = "";
+
+    /// <summary>How many fraud signals the completed order carries (for the purchaser's list).</summary>
+    public int FraudSignalCount { get; private set; }
+
     public string VillageCode { get; private set; } = "";
 
     public string ServiceTypeCode { get; private set; } = "";
@@ -98,6 +104,8 @@ public sealed class ServiceOrder : Entity
     /// <summary>Minutes between check-in and check-out, once both exist.</summary>
     public double? Minutes => CheckInAt is { } start && CheckOutAt is { } end ? (end - start).TotalMinutes : null;
 
+    public void NameElder(string name) => ElderName = name;
+
     public void Assign(string workerId, string workerName)
     {
         if (Status is not (OrderStatus.Requested or OrderStatus.Assigned or OrderStatus.Accepted))
@@ -135,7 +143,7 @@ public sealed class ServiceOrder : Entity
             throw new DomainException("Order.TimeInFuture", ErrorKind.Validation, "at");
         }
 
-        (CheckInAt, CheckInPoint, CheckInRecordedAt, Status) = (at, point, recordedAt, OrderStatus.InProgress);
+        (CheckInAt, CheckInPoint, CheckInRecordedAt, Status) = (Micro(at), point, Micro(recordedAt), OrderStatus.InProgress);
     }
 
     public void CheckOut(DateTime at, GeoPoint? point, DateTime recordedAt)
@@ -155,7 +163,7 @@ public sealed class ServiceOrder : Entity
             throw new DomainException("Order.TimeInFuture", ErrorKind.Validation, "at");
         }
 
-        (CheckOutAt, CheckOutPoint, CheckOutRecordedAt) = (at, point, recordedAt);
+        (CheckOutAt, CheckOutPoint, CheckOutRecordedAt) = (Micro(at), point, Micro(recordedAt));
     }
 
     /// <summary>Completes a checked-out order with the elder's confirmation and the fraud signals found for it.</summary>
@@ -166,8 +174,9 @@ public sealed class ServiceOrder : Entity
             throw DomainException.Conflict(CheckInAt is null ? "Order.NotCheckedIn" : "Order.NotCheckedOut");
         }
 
-        (ConfirmedBy, CompletedAt, Status) = (confirmation, now, OrderStatus.Completed);
+        (ConfirmedBy, CompletedAt, Status) = (confirmation, Micro(now), OrderStatus.Completed);
         FraudSignals = [.. fraudSignals.Distinct()];
+        FraudSignalCount = FraudSignals.Count;
     }
 
     public void Cancel(string reason)
@@ -194,6 +203,9 @@ public sealed class ServiceOrder : Entity
 
         Status = OrderStatus.NoShow;
     }
+
+    /// <summary>Microseconds: what both databases keep, so a stored time reads back equal.</summary>
+    private static DateTime Micro(DateTime t) => t.AddTicks(-(t.Ticks % 10));
 
     private DomainException Illegal(OrderStatus to) => DomainException.Conflict("Order.IllegalMove", null, Status.ToString(), to.ToString());
 }

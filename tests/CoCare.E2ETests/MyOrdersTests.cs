@@ -1,0 +1,64 @@
+using CoCare.Data;
+using CoCare.Residents.Domain;
+using CoCare.Services.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CoCare.E2ETests;
+
+[Collection(BrowserTests.Name)]
+public class MyOrdersTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task AVolunteer_OnAPhone_AcceptsChecksInAndOut_AndCompletesWithTheElderCode()
+    {
+        string code, elderName;
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var volunteer = await db.Users.SingleAsync(u => u.UserName == "volunteer");
+            var elder = await db.Set<Elder>().OrderBy(e => e.Name).Skip(7).FirstAsync();
+            (code, elderName) = (elder.CardConfirmationCode!, elder.Name);
+            var order = new ServiceOrder(elder.Id, elder.VillageCode, "Companionship", OrderSource.Phone, null, browser.App.Clock.GetUtcNow().UtcDateTime, "provider",
+                browser.App.Clock.GetUtcNow().UtcDateTime);
+            order.NameElder(elder.Name);
+            order.Assign(volunteer.Id, volunteer.DisplayName ?? "volunteer");
+            db.Add(order);
+            await db.SaveChangesAsync();
+        }
+
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.App.BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = new() { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "volunteer");
+        await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GotoAsync("/services/my-orders");
+        await BrowserFixture.WaitForAppAsync(page);
+        var card = page.Locator("[data-testid=order]").Filter(new() { HasText = elderName });
+        await card.WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await card.Locator("[data-testid=accept]").ClickAsync();
+        await Assertions.Expect(card.Locator("[data-testid=status]")).ToHaveTextAsync("已接单");
+        await card.Locator("[data-testid=check-in]").ClickAsync();
+        await Assertions.Expect(card.Locator("[data-testid=status]")).ToHaveTextAsync("服务中");
+        await card.Locator("[data-testid=check-out]").ClickAsync();
+        await card.GetByLabel("请老人看服务卡，输入卡上的 4 位确认码").FillAsync(code == "0000" ? "1111" : "0000");
+        await card.Locator("[data-testid=complete]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=problem]")).ToContainTextAsync("确认码不对");
+        await card.GetByLabel("请老人看服务卡，输入卡上的 4 位确认码").FillAsync(code);
+        await card.Locator("[data-testid=complete]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync(elderName + "：已完成");
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await context.CloseAsync();
+    }
+}
