@@ -102,6 +102,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page in a phone-sized window (390×844, touch) as a worker or volunteer opens it.</summary>
+    public async Task<IPage> NewPhonePageAsync(string locale = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            Locale = locale,
+            ViewportSize = new() { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
     public static async Task SignInAsync(IPage page, string userName, string password = KestrelApp.DemoPassword)
     {
         await page.GotoAsync("/account/login");

@@ -35,16 +35,7 @@ public class CanteenCounterTests(BrowserFixture browser)
     public async Task AVolunteer_OnAPhone_ChecksInTenEldersInUnderAMinute_AndSeesPricesSubsidiesAndRefusals()
     {
         var (point, diners) = await ArrangeAsync();
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseUrl,
-            Locale = "zh-CN",
-            ViewportSize = new() { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPhonePageAsync();
         await BrowserFixture.SignInAsync(page, "volunteer");
         await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GotoAsync("/services/canteen");
@@ -94,6 +85,6 @@ public class CanteenCounterTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=result]")).ToContainTextAsync("已登记：" + spare);
         await Assertions.Expect(page.Locator("[data-testid=not-applied]")).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(page);
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

@@ -28,16 +28,7 @@ public class MyOrdersTests(BrowserFixture browser)
             await db.SaveChangesAsync();
         }
 
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseUrl,
-            Locale = "zh-CN",
-            ViewportSize = new() { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPhonePageAsync();
         await BrowserFixture.SignInAsync(page, "volunteer");
         await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GotoAsync("/services/my-orders");
@@ -59,6 +50,6 @@ public class MyOrdersTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync(elderName + "：已完成");
         await Assertions.Expect(card).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(page);
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

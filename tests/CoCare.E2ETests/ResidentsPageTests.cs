@@ -8,16 +8,7 @@ public class ResidentsPageTests(BrowserFixture browser)
     [Fact]
     public async Task ASocialWorker_OnAPhone_RecordsAHomeVisitWithTwoNeeds_AndAnAssessment()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseUrl,
-            Locale = "zh-CN",
-            ViewportSize = new() { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPhonePageAsync();
         await BrowserFixture.SignInAsync(page, "provider");
         await page.GotoAsync("/residents/elders");
         await BrowserFixture.WaitForAppAsync(page);
@@ -56,7 +47,7 @@ public class ResidentsPageTests(BrowserFixture browser)
         var result = await page.Locator("[data-testid=assessment-result]").InnerTextAsync();
         Assert.Contains("83", result, StringComparison.Ordinal);
         Assert.Contains("中度失能", result, StringComparison.Ordinal);
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     [Fact]

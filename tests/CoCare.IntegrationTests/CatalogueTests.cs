@@ -7,14 +7,7 @@ namespace CoCare.IntegrationTests;
 [Collection(ApiTests.Name)]
 public class CatalogueTests(SharedApps apps)
 {
-    private static async Task<Guid> ElderAsync(HttpClient provider, int age, params string[] categories)
-    {
-        var birth = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-age).AddDays(-40);
-        var body = JsonSerializer.SerializeToNode(ResidentsApiTests.Elder(ResidentsApiTests.NewIdNumber(birth, female: true), birth, "Female"), CoCareApp.Json)!.AsObject();
-        body["categories"] = new JsonArray([.. categories.Select(c => JsonValue.Create(c))]);
-        var elder = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v1/residents/elders", body), 201);
-        return elder.GetProperty("id").GetGuid();
-    }
+    private static async Task<Guid> ElderAsync(HttpClient provider, int age, params string[] categories) => (await CanteenTests.ElderAsync(provider, age, categories)).Id;
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
