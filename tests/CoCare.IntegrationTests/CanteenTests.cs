@@ -232,4 +232,19 @@ public class CanteenTests(SharedApps apps)
         Assert.Equal(0, twiceSubsidised);
         Assert.True(days >= 360, $"meals on {days} days");
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheDemoYear_Comes_To10328ServicePersonTimes_FromIndividualRecords(string db)
+    {
+        var app = await apps.GetAsync(db);
+        var (meals, completed, flagged) = await app.WithDbAsync(async d =>
+        {
+            var point = await d.Set<ServicePoint>().SingleAsync(p => p.Name == "鼓楼食堂");
+            var demo = d.Set<ServiceOrder>().Where(o => o.RequestedBy == "provider" && o.Status == OrderStatus.Completed && o.RequestedAt < o.CheckInAt);
+            return (await d.Set<MealCheckIn>().CountAsync(c => c.ServicePointId == point.Id), await demo.CountAsync(), await demo.CountAsync(o => o.FraudSignalCount > 0));
+        });
+        Assert.Equal(10_328, meals + completed);
+        Assert.InRange(flagged, 1, 100);
+    }
 }

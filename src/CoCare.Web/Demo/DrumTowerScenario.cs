@@ -123,6 +123,9 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         var meals = db.ChangeTracker.Entries<ServiceType>().Select(e => e.Entity).Single(t => t.Code == "Meals");
         var rules = db.ChangeTracker.Entries<SubsidyRule>().Select(e => e.Entity).Where(r => r.ServiceTypeCode == "Meals").ToList();
         await db.BulkInsertAsync(DrumTowerCanteenYear.Build(canteen, elders, meals, rules, clock.GetUtcNow().UtcDateTime), ct);
+        var types = db.ChangeTracker.Entries<ServiceType>().Select(e => e.Entity).ToList();
+        (string, string)[] workers = [(accountIds["provider"], people[2].Name), (accountIds["volunteer"], people[9].Name)];
+        await db.BulkInsertAsync(DrumTowerHomeServices.Build(elders, types, workers, clock.GetUtcNow().UtcDateTime), ct);
         return true;
     }
 }
