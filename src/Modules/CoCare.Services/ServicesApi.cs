@@ -3,6 +3,7 @@ using CoCare.Services.Domain;
 using CoCare.Services.Features.Canteen;
 using CoCare.Services.Features.Catalogue;
 using CoCare.Services.Features.Orders;
+using CoCare.Services.Features.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -93,6 +94,13 @@ public static class ServicesApi
             .WithName("CancelOrder").WithSummary("Cancel with a reason (before the work starts).").RequireAuthorization(ServicesPolicies.Read);
         orders.MapPost("/{id:guid}/no-show", async (Guid id, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.NoShowAsync(id, ct)))
             .WithName("NoShowOrder").WithSummary("The elder was not there.").RequireAuthorization(ServicesPolicies.Read);
+
+        var routes = api.MapGroup("/services/routes").WithTags("Service orders");
+        routes.MapPost("/plan", async (PlanRoutes request, RoutePlanHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PlanAsync(request, ct)))
+            .WithName("PlanRoutes").WithSummary("Plan a day's rounds from a service point for the workers on shift (OR-Tools); unreachable orders come back with the reason.")
+            .RequireAuthorization(ServicesPolicies.Read);
+        routes.MapPost("/accept", async (AcceptRoutes request, RoutePlanHandlers h, CancellationToken ct) => TypedResults.Ok(new { assigned = await h.AcceptAsync(request, ct) }))
+            .WithName("AcceptRoutes").WithSummary("Accept a plan: each worker's orders are assigned to them (all or nothing).").RequireAuthorization(ServicesPolicies.Read);
         return api;
     }
 }

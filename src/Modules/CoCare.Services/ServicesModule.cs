@@ -4,6 +4,7 @@ using CoCare.Services.Data;
 using CoCare.Services.Features.Canteen;
 using CoCare.Services.Features.Catalogue;
 using CoCare.Services.Features.Orders;
+using CoCare.Services.Features.Routing;
 using CoCare.Services.Resources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class ServicesModule
         services.AddScoped<CanteenHandlers>();
         services.AddScoped<CheckInHandlers>();
         services.AddScoped<OrderHandlers>();
+        services.AddScoped<RoutePlanHandlers>();
         services.AddSingleton<CheckInWriter>();
         services.AddMemoryCache();
         services.AddSingleton<CanteenLookups>();
