@@ -20,4 +20,7 @@ public interface IDirectory
 
     /// <summary>Display names of accounts by id (for signatures, reviewers).</summary>
     Task<IReadOnlyDictionary<string, string>> AccountNamesAsync(IEnumerable<string> accountIds, CancellationToken ct);
+
+    /// <summary>Active accounts holding one of <paramref name="roles"/> whose scope lies within <paramref name="regionCode"/> or covers it, by name.</summary>
+    Task<IReadOnlyList<(string Id, string Name)>> AccountsWithRolesAsync(IReadOnlyList<string> roles, string regionCode, CancellationToken ct);
 }

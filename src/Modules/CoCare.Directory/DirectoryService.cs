@@ -38,4 +38,14 @@ internal sealed class DirectoryService(AppDbContext db) : IDirectory
         var list = accountIds.Distinct().ToList();
         return await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName + " (" + u.UserName + ")", ct);
     }
+
+    public async Task<IReadOnlyList<(string Id, string Name)>> AccountsWithRolesAsync(IReadOnlyList<string> roles, string regionCode, CancellationToken ct)
+    {
+        var memberships = await db.Set<Membership>().AsNoTracking().Where(m => m.IsActive && roles.Contains(m.Role))
+            .Select(m => new { m.AccountId, m.ScopeRegionCode }).ToListAsync(ct);
+        var ids = memberships.Where(m => RegionCode.IsWithin(m.ScopeRegionCode, regionCode) || RegionCode.IsWithin(regionCode, m.ScopeRegionCode))
+            .Select(m => m.AccountId).Distinct().ToList();
+        var names = await AccountNamesAsync(ids, ct);
+        return names.OrderBy(n => n.Value, StringComparer.Ordinal).Select(n => (n.Key, n.Value)).ToList();
+    }
 }
