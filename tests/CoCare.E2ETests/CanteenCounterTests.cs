@@ -73,9 +73,9 @@ public class CanteenCounterTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=not-applied]")).ToHaveTextAsync("今天已享受过一次补贴，本次按原价。");
 
         // A mistyped card is refused with the reason, and nothing is recorded.
-        await card.FillAsync("100000000008");
+        await card.FillAsync("1000000000000008");
         await card.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("[data-testid=refusal]")).ToContainTextAsync("卡号 100000000008 查不到登记的老人");
+        await Assertions.Expect(page.Locator("[data-testid=refusal]")).ToContainTextAsync("卡号 1000000000000008 查不到登记的老人");
 
         // No card: find by name and record.
         var spare = diners[^1].Name;

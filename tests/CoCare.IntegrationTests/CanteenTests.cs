@@ -149,9 +149,9 @@ public class CanteenTests(SharedApps apps)
         var before = await app.WithDbAsync(d => d.Set<MealCheckIn>().CountAsync());
 
         // A card nobody holds (a valid check digit, so it is not a typo) and a mistyped one.
-        var unknown = await HttpAssert.ProblemAsync(await CheckInAsync(provider, point, new { checkInId = Guid.NewGuid(), card = "100000000008" }), 404);
-        Assert.Contains("100000000008", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var typo = elder.Card[..11] + (char)('0' + ((elder.Card[11] - '0' + 1) % 10));
+        var unknown = await HttpAssert.ProblemAsync(await CheckInAsync(provider, point, new { checkInId = Guid.NewGuid(), card = "1000000000000008" }), 404);
+        Assert.Contains("1000000000000008", unknown.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var typo = elder.Card[..15] + (char)('0' + ((elder.Card[15] - '0' + 1) % 10));
         await HttpAssert.ProblemAsync(await CheckInAsync(provider, point, new { checkInId = Guid.NewGuid(), card = typo }), 404);
 
         // Neither or both ways of naming the diner, no id, a bad payment.
@@ -163,7 +163,7 @@ public class CanteenTests(SharedApps apps)
         await HttpAssert.ProblemAsync(await CheckInAsync(provider, point, new { checkInId = Guid.NewGuid(), card = elder.Card, payment = "Gold" }), 400);
 
         // An elder the point does not serve: a point for a neighbouring village.
-        var code = "4502261042" + Random.Shared.Next(50, 99);
+        var code = "4502261043" + Random.Shared.Next(10, 99);
         await admin.PostAsJsonAsync("/api/v1/directory/regions", new { code, name = "邻村" + code[^2..], kind = "Rural" });
         var neighbour = await PointAsync(provider, code);
         var outside = await HttpAssert.ProblemAsync(await CheckInAsync(provider, neighbour, new { checkInId = Guid.NewGuid(), card = elder.Card }), 409);

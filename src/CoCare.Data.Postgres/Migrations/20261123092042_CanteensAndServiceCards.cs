@@ -21,8 +21,8 @@ namespace CoCare.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ServiceCardNumber",
                 table: "res_elders",
-                type: "character varying(12)",
-                maxLength: 12,
+                type: "character varying(16)",
+                maxLength: 16,
                 nullable: true);
 
             migrationBuilder.CreateTable(

@@ -909,8 +909,8 @@ namespace CoCare.Data.Postgres.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("ServiceCardNumber")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

@@ -22,7 +22,7 @@ namespace CoCare.Data.Sqlite.Migrations
                 name: "ServiceCardNumber",
                 table: "res_elders",
                 type: "TEXT",
-                maxLength: 12,
+                maxLength: 16,
                 nullable: true);
 
             migrationBuilder.CreateTable(

@@ -901,7 +901,7 @@ namespace CoCare.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ServiceCardNumber")
-                        .HasMaxLength(12)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")

@@ -3,13 +3,13 @@ using System.Security.Cryptography;
 namespace CoCare.Residents.Domain;
 
 /// <summary>
-/// The elder's service card (服务卡): a 12-digit number whose last digit is a Luhn check digit, so a mistyped number at
+/// The elder's service card (服务卡): a 16-digit number (long enough that random numbers practically never collide) whose last digit is a Luhn check digit, so a mistyped number at
 /// the canteen counter reads as unknown instead of as another elder, and a 4-digit confirmation code the elder gives a
 /// worker to confirm a home service was done. The QR code on the card carries <c>COCARE:CARD:</c> and the number.
 /// </summary>
 public static class ServiceCard
 {
-    public const int Length = 12;
+    public const int Length = 16;
     public const string QrPrefix = "COCARE:CARD:";
 
     public static string NewNumber()
