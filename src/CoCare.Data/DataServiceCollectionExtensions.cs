@@ -28,25 +28,28 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Files.FileStore>();
         services.AddSingleton<PersonalDataCipher>();
 
-        services.AddDbContext<AppDbContext>(db =>
+        if (options.Provider == DatabaseProvider.Postgres)
         {
-            if (options.Provider == DatabaseProvider.Postgres)
+            if (string.IsNullOrWhiteSpace(connectionString))
             {
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:CoCare is not set.");
-                }
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:CoCare is not set.");
+            }
 
-                db.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
-            }
-            else
-            {
-                var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnection : connectionString;
-                EnsureSqliteFolder(sqlite);
-                db.UseSqlite(sqlite, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
-                db.AddInterceptors(new SqlitePragmas());
-            }
-        });
+            // The options are built once (singleton): a context per request must not redo this work.
+            services.AddDbContext<AppDbContext>(db => db.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+                optionsLifetime: ServiceLifetime.Singleton);
+        }
+        else
+        {
+            var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnection : connectionString;
+            EnsureSqliteFolder(sqlite);
+            var pragmas = new SqlitePragmas(backgroundCheckpoints: options.SqliteCheckpointMilliseconds > 0);
+            services.AddDbContext<AppDbContext>(db => db.UseSqlite(sqlite, o => o.MigrationsAssembly(SqliteMigrationsAssembly)).AddInterceptors(pragmas),
+                optionsLifetime: ServiceLifetime.Singleton);
+            services.AddSingleton(new SqliteCheckpointer.Target(sqlite, TimeSpan.FromMilliseconds(options.SqliteCheckpointMilliseconds)));
+            services.AddHostedService<SqliteCheckpointer>();
+        }
+
         return services;
     }
 

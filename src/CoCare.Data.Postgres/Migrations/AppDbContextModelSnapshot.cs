@@ -1342,8 +1342,6 @@ namespace CoCare.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ElderId", "Day");
-
                     b.HasIndex("ElderId", "SubsidisedDay")
                         .IsUnique();
 

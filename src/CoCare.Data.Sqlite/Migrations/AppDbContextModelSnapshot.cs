@@ -1337,8 +1337,6 @@ namespace CoCare.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ElderId", "Day");
-
                     b.HasIndex("ElderId", "SubsidisedDay")
                         .IsUnique();
 

@@ -66,7 +66,6 @@ internal sealed class ServicesModel : IModelContributor
             b.Property(c => c.RecordedBy).HasMaxLength(256);
             b.Ignore(c => c.Price);
             b.HasIndex(c => new { c.ServicePointId, c.Day, c.At });
-            b.HasIndex(c => new { c.ElderId, c.Day });
             b.HasIndex(c => new { c.VillageCode, c.Day });
 
             // The once-a-day subsidy, kept by the database too: several nodes may take check-ins for the same elder.
