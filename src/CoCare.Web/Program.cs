@@ -2,6 +2,7 @@ using CoCare.Directory;
 using CoCare.Procurement;
 using CoCare.Residents;
 using CoCare.Services;
+using CoCare.Volunteers;
 using CoCare.Web;
 using CoCare.Web.Admin;
 using CoCare.Web.Infrastructure;
@@ -14,6 +15,7 @@ builder.Services.AddDirectory(builder.Configuration);
 builder.Services.AddProcurement(builder.Configuration);
 builder.Services.AddResidents(builder.Configuration);
 builder.Services.AddServices(builder.Configuration);
+builder.Services.AddVolunteers(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ api.MapDirectoryApi();
 api.MapProcurementApi();
 api.MapResidentsApi();
 api.MapServicesApi();
+api.MapVolunteersApi();
 app.MapProcurementDownloads();
 app.MapResidentsDownloads();
 app.MapCoCareUi();

@@ -12,7 +12,8 @@ internal static class DrumTowerProcurement
 {
     private static DateTime Utc(int year, int month, int day) => new(year, month, day, 2, 0, 0, DateTimeKind.Utc);
 
-    public static void Add(AppDbContext db, Guid bureau, Guid socialWork, Guid otherProvider, string purchaserAccount, string providerAccount, string village)
+    /// <returns>The project's id (its time bank pays the volunteers).</returns>
+    public static Guid Add(AppDbContext db, Guid bureau, Guid socialWork, Guid otherProvider, string purchaserAccount, string providerAccount, string village)
     {
         var project = new PurchaseProject(bureau, Utc(2024, 1, 5));
         project.SetTerms(
@@ -74,5 +75,6 @@ internal static class DrumTowerProcurement
         contract.Sign(ContractSide.Provider, providerAccount, Utc(2024, 2, 26));
         contract.Activate(Utc(2024, 3, 1));
         db.Add(contract);
+        return project.Id;
     }
 }

@@ -108,7 +108,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
 
         await db.SaveChangesAsync(ct);
 
-        DrumTowerProcurement.Add(db, bureau.Id, socialWork.Id, otherProvider.Id, accountIds["purchaser"], accountIds["provider"], GVillage);
+        var projectId = DrumTowerProcurement.Add(db, bureau.Id, socialWork.Id, otherProvider.Id, accountIds["purchaser"], accountIds["provider"], GVillage);
         await db.SaveChangesAsync(ct);
 
         DrumTowerServices.Add(db, clock.GetUtcNow().UtcDateTime);
@@ -126,6 +126,10 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         var types = db.ChangeTracker.Entries<ServiceType>().Select(e => e.Entity).ToList();
         (string, string)[] workers = [(accountIds["provider"], people[2].Name), (accountIds["volunteer"], people[9].Name)];
         await db.BulkInsertAsync(DrumTowerHomeServices.Build(elders, types, workers, clock.GetUtcNow().UtcDateTime), ct);
+
+        DrumTowerVolunteers.Add(db, projectId, GVillage, people[9].Name, accountIds["volunteer"], "provider", elders.Select(e => (e.Id, e.Name)).ToList(), random,
+            clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
         return true;
     }
 }
