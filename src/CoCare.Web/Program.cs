@@ -1,4 +1,5 @@
 using CoCare.Directory;
+using CoCare.Network;
 using CoCare.Procurement;
 using CoCare.Residents;
 using CoCare.Services;
@@ -16,6 +17,7 @@ builder.Services.AddProcurement(builder.Configuration);
 builder.Services.AddResidents(builder.Configuration);
 builder.Services.AddServices(builder.Configuration);
 builder.Services.AddVolunteers(builder.Configuration);
+builder.Services.AddNetwork(builder.Configuration);
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ api.MapProcurementApi();
 api.MapResidentsApi();
 api.MapServicesApi();
 api.MapVolunteersApi();
+api.MapNetworkApi();
 app.MapProcurementDownloads();
 app.MapResidentsDownloads();
 app.MapCoCareUi();

@@ -12,7 +12,7 @@ public class SignInTests(BrowserFixture browser)
         { "provider", ["Nav.Procurement", "Nav.Residents", "Nav.Services"], ["Nav.Accounts", "Nav.Audit"] },
         { "village", ["Nav.Residents", "Nav.Voice", "Nav.Alerts"], ["Nav.Procurement", "Nav.Audit"] },
         { "association", ["Nav.Residents", "Nav.Volunteers", "Nav.Voice"], ["Nav.Services", "Nav.Audit"] },
-        { "volunteer", ["Nav.Volunteers", "Nav.Services"], ["Nav.Procurement", "Nav.Evaluation", "Nav.Audit", "Nav.Accounts"] },
+        { "volunteer", ["Nav.MyShifts", "Nav.Services"], ["Nav.Procurement", "Nav.Evaluation", "Nav.Audit", "Nav.Accounts", "Nav.Volunteers"] },
         { "evaluator", ["Nav.Procurement", "Nav.Evaluation"], ["Nav.Residents", "Nav.Audit"] },
         { "auditor", ["Nav.Audit", "Nav.Evaluation"], ["Nav.Accounts", "Nav.Residents"] },
     };

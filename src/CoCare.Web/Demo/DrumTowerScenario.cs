@@ -129,6 +129,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
 
         DrumTowerVolunteers.Add(db, projectId, GVillage, people[9].Name, accountIds["volunteer"], "provider", elders.Select(e => (e.Id, e.Name)).ToList(), random,
             clock.GetUtcNow().UtcDateTime);
+        DrumTowerNetwork.Add(db, projectId, GVillage, socialWork.Id, committee.Id, association.Id, silverTeam.Id, bureau.Id, ChinaTime.Day(clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -28,7 +28,8 @@ public class NavigationTests
     public void Volunteer_SeesVolunteeringButNotProcurementOrAudit()
     {
         var keys = Navigation.For(As(Roles.Volunteer)).Select(e => e.Key).ToList();
-        Assert.Contains("Nav.Volunteers", keys);
+        Assert.Contains("Nav.MyShifts", keys);
+        Assert.DoesNotContain("Nav.Volunteers", keys);
         Assert.DoesNotContain("Nav.Procurement", keys);
         Assert.DoesNotContain("Nav.Audit", keys);
     }
