@@ -20,7 +20,7 @@ public static class Navigation
         new("Nav.Accounts", "/directory/accounts", MudBlazor.Icons.Material.Filled.ManageAccounts, [Roles.PlatformAdmin], true),
         new("Nav.Procurement", "/procurement/projects", MudBlazor.Icons.Material.Filled.Gavel, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], true),
         new("Nav.Contracts", "/procurement/contracts", MudBlazor.Icons.Material.Filled.HistoryEdu, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], true),
-        new("Nav.Network", "/modules/network", MudBlazor.Icons.Material.Filled.Hub, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization], false),
+        new("Nav.Network", "/network", MudBlazor.Icons.Material.Filled.Hub, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.Evaluator, Roles.Auditor], true),
         new("Nav.Residents", "/residents/elders", MudBlazor.Icons.Material.Filled.Elderly, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.DataProtectionOfficer], true),
         new("Nav.Services", "/services/catalogue", MudBlazor.Icons.Material.Filled.RoomService, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.Volunteer], true),
         new("Nav.Canteen", "/services/canteen", MudBlazor.Icons.Material.Filled.RamenDining, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.Volunteer], true),
