@@ -66,7 +66,12 @@ internal sealed class NetworkHandlers(AppDbContext db, CurrentActor actor, IDire
             throw new DomainException("Space.NotFound", ErrorKind.Validation, "spaceId");
         }
 
-        long? minutes = request.Hours is { } h ? (h < 0 ? -1 : (long)Math.Round(h * 60m)) : null;
+        if (request.Hours < 0)
+        {
+            throw new DomainException("Contribution.Negative", ErrorKind.Validation, "hours");
+        }
+
+        long? minutes = request.Hours is { } h ? (long)Math.Round(h * 60m) : null;
         var contribution = new Contribution(request.RegionCode, request.ProjectId, actor.UserName ?? "system", clock.GetUtcNow().UtcDateTime);
         contribution.Describe(request.Kind, request.Source, request.ContributorOrganizationId, name ?? "", request.On, request.Description ?? "", request.SpaceId,
             request.Method, request.ValueFen, minutes, request.HourlyWageFen);

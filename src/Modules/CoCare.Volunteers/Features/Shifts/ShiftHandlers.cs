@@ -20,7 +20,7 @@ public sealed record ShiftDto(Guid Id, Guid ProjectId, string RegionCode, string
     int Capacity, decimal CreditRate, bool IsCancelled, int Booked, int Waitlisted, SignupDto? Mine, long Version);
 
 public sealed record SignupDto(Guid Id, Guid ShiftId, Guid VolunteerId, string VolunteerName, SignupStatus Status, int? Place, int? WaitlistPosition,
-    DateTime SignedUpAt, DateTime? CheckInAt, DateTime? CheckOutAt, int? ConfirmedMinutes, DateTime? ConfirmedAt, Guid? CreditTransactionId);
+    DateTime SignedUpAt, DateTime? CheckInAt, DateTime? CheckOutAt, int ClockedMinutes, int? ConfirmedMinutes, DateTime? ConfirmedAt, Guid? CreditTransactionId);
 
 public sealed record ShiftDetail(ShiftDto Shift, IReadOnlyList<SignupDto> Signups);
 
@@ -289,10 +289,20 @@ internal sealed class ShiftHandlers(AppDbContext db, CurrentActor actor, IDirect
         throw DomainException.NotFound("Shift.NotFound");
     }
 
-    private Task<Volunteer?> MeAsync(CancellationToken ct)
+    private Volunteer? me;
+    private bool meRead;
+
+    /// <summary>The caller's volunteer profile, read once per request (lists ask for it per row).</summary>
+    private async Task<Volunteer?> MeAsync(CancellationToken ct)
     {
-        var me = actor.AccountId;
-        return me is null ? Task.FromResult<Volunteer?>(null) : db.Set<Volunteer>().AsNoTracking().FirstOrDefaultAsync(v => v.AccountId == me, ct);
+        if (!meRead)
+        {
+            var account = actor.AccountId;
+            me = account is null ? null : await db.Set<Volunteer>().AsNoTracking().FirstOrDefaultAsync(v => v.AccountId == account, ct);
+            meRead = true;
+        }
+
+        return me;
     }
 
     /// <summary>Waitlisted sign-ups of a shift in the order they will be served.</summary>
@@ -316,5 +326,5 @@ internal sealed class ShiftHandlers(AppDbContext db, CurrentActor actor, IDirect
 
     private static SignupDto ToDto(Signup s, List<Guid> waitlist) =>
         new(s.Id, s.ShiftId, s.VolunteerId, s.VolunteerName, s.Status, s.Place, s.Status == SignupStatus.Waitlisted && waitlist.IndexOf(s.Id) is >= 0 and var i ? i + 1 : null,
-            s.SignedUpAt, s.CheckInAt, s.CheckOutAt, s.ConfirmedMinutes, s.ConfirmedAt, s.CreditTransactionId);
+            s.SignedUpAt, s.CheckInAt, s.CheckOutAt, s.ClockedMinutes(), s.ConfirmedMinutes, s.ConfirmedAt, s.CreditTransactionId);
 }
