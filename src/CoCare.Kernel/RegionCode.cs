@@ -65,4 +65,26 @@ public static class RegionCode
     /// <summary>The code a parent at <paramref name="parentLevel"/> must have for a child code.</summary>
     public static string ParentCode(string childCode, RegionLevel parentLevel) =>
         Prefix(childCode, parentLevel).PadRight(12, '0');
+
+    /// <summary>The smallest region that contains every code (the code itself for one), or null when they lie in different provinces or one is malformed.</summary>
+    public static string? CommonAncestor(IReadOnlyCollection<string> codes)
+    {
+        var levels = codes.Select(LevelOf).ToList();
+        if (codes.Count == 0 || levels.Any(l => l is null))
+        {
+            return null;
+        }
+
+        var first = codes.First();
+        for (var level = levels.Min()!.Value; level >= RegionLevel.Province; level--)
+        {
+            var prefix = Prefix(first, level);
+            if (codes.All(c => c.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                return prefix.PadRight(12, '0');
+            }
+        }
+
+        return null;
+    }
 }

@@ -122,4 +122,70 @@ public class NetworkTests(SharedApps apps)
         var interactions = await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/network/interactions?organizationId={association}"));
         Assert.True(interactions.GetProperty("total").GetInt32() >= 4);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheResponsibilityList_IsGeneratedFromTheContract_Once_AndTheProviderEditsIt(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var purchaser = await app.ClientAsync("purchaser");
+        var (project, provider, providerOrg) = await ProcurementScenario.ContractedAsync(app, purchaser);
+        using var providerClient = provider;
+        var start = ProcurementScenario.Today(app).AddDays(30);
+
+        // Only the parties to the contract may generate it.
+        using var village = await app.ClientAsync("village");
+        await HttpAssert.ProblemAsync(await village.PostAsync($"/api/v1/network/projects/{project}/tasks/from-contract", null), 403);
+
+        var generated = await HttpAssert.JsonAsync(await provider.PostAsync($"/api/v1/network/projects/{project}/tasks/from-contract", null));
+        var added = generated.GetProperty("added").EnumerateArray().ToList();
+        Assert.Equal(4, added.Count); // one service item, two KPI targets, one evaluation
+        Assert.All(added, t => Assert.Equal(providerOrg, t.GetProperty("responsibleOrganizationId").GetGuid()));
+        Assert.All(added, t => Assert.Equal("三江侗族自治县民政局", Assert.Single(t.GetProperty("supporting").EnumerateArray()).GetString()));
+        var meals = added.Single(t => t.GetProperty("title").GetString()!.Contains("Meals", StringComparison.Ordinal));
+        Assert.Contains("5000 份", meals.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(start.AddMonths(11), DateOnly.Parse(meals.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        var evaluation = added.Single(t => t.GetProperty("title").GetString()!.Contains("终期评估", StringComparison.Ordinal));
+        Assert.Equal(start.AddMonths(10), DateOnly.Parse(evaluation.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+
+        // The provider edits a generated task; generating again keeps the edit and adds nothing.
+        var edited = await HttpAssert.JsonAsync(await provider.PutAsJsonAsync($"/api/v1/network/tasks/{meals.GetProperty("id").GetGuid()}", new
+        {
+            projectId = project,
+            regionCode = ProcurementScenario.GVillage,
+            title = "全年助餐 5000 份（鼓楼食堂堂食与送餐）",
+            responsibleOrganizationId = providerOrg,
+            responsiblePerson = "项目主管",
+            supportingOrganizationIds = Array.Empty<Guid>(),
+            dueOn = start.AddMonths(11),
+            version = meals.GetProperty("version").GetInt64(),
+        }));
+        Assert.Equal("项目主管", edited.GetProperty("responsiblePerson").GetString());
+        var again = await HttpAssert.JsonAsync(await purchaser.PostAsync($"/api/v1/network/projects/{project}/tasks/from-contract", null));
+        Assert.Equal((0, 4), (again.GetProperty("added").GetArrayLength(), again.GetProperty("alreadyListed").GetInt32()));
+        var list = await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/network/tasks?projectId={project}&pageSize=100"));
+        Assert.Equal(4, list.GetProperty("total").GetInt32());
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), t => t.GetProperty("title").GetString() == "全年助餐 5000 份（鼓楼食堂堂食与送餐）");
+
+        // No contract yet: nothing to generate from; an unknown project: 404.
+        var open = await ProcurementScenario.OpenCallAsync(app, purchaser);
+        var none = await HttpAssert.ProblemAsync(await purchaser.PostAsync($"/api/v1/network/projects/{open}/tasks/from-contract", null), 409);
+        Assert.Contains("合同", none.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await HttpAssert.ProblemAsync(await purchaser.PostAsync($"/api/v1/network/projects/{Guid.NewGuid()}/tasks/from-contract", null), 404);
+
+        // A task must name a real project and a region the project serves.
+        object NewTask(Guid projectId, string region) => new
+        {
+            projectId,
+            regionCode = region,
+            title = "测试任务",
+            responsibleOrganizationId = providerOrg,
+            dueOn = start,
+        };
+        var unknown = await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/network/tasks", NewTask(Guid.NewGuid(), ProcurementScenario.GVillage)), 400);
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("projectId", out _));
+        var outside = await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/network/tasks", NewTask(project, ProcurementScenario.County)), 400);
+        Assert.True(outside.GetProperty("errors").TryGetProperty("regionCode", out _));
+        Assert.Equal(4, (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/network/tasks?projectId={project}"))).GetProperty("total").GetInt32());
+    }
 }

@@ -65,6 +65,19 @@ public static class ProcurementScenario
         return id;
     }
 
+    /// <summary>A project awarded to a new provider with a draft contract; returns the project and the provider (signed in).</summary>
+    public static async Task<(Guid ProjectId, HttpClient Provider, Guid ProviderOrganizationId)> ContractedAsync(CoCareApp app, HttpClient purchaser)
+    {
+        var projectId = await OpenCallAsync(app, purchaser);
+        var (provider, organization) = await NewProviderAsync(app);
+        var application = Id(await HttpAssert.JsonAsync(await provider.PostAsJsonAsync($"/api/v1/procurement/projects/{projectId}/applications", Proposal()), 201));
+        app.Clock.Advance(TimeSpan.FromMinutes(31));
+        await HttpAssert.JsonAsync(await purchaser.PostAsJsonAsync($"/api/v1/procurement/applications/{application}/scores", new { scores = new[] { 90, 80 } }));
+        await HttpAssert.JsonAsync(await purchaser.PostAsJsonAsync($"/api/v1/procurement/projects/{projectId}/award", new { applicationId = application, reason = "评分第一" }));
+        await HttpAssert.JsonAsync(await purchaser.PostAsync($"/api/v1/procurement/projects/{projectId}/contract", null), 201);
+        return (projectId, provider, organization);
+    }
+
     public static object Proposal(long amountFen = 19_000_000) => new
     {
         approach = "依托鼓楼设助餐点，社工与村委联合入户。",

@@ -84,8 +84,11 @@ public class VolunteerShiftTests(SharedApps apps)
         await HttpAssert.ProblemAsync(await Act(provider, mine, "confirm", new { minutes = 500 }), 400);
         Assert.Equal(before, (await HttpAssert.JsonAsync(await volunteer.GetAsync("/api/v1/volunteers/me"))).GetProperty("balance").GetDecimal());
 
-        var confirmed = await HttpAssert.JsonAsync(await Act(provider, mine, "confirm", new { minutes = 90 }));
-        Assert.Equal(90, confirmed.GetProperty("confirmedMinutes").GetInt32());
+        await HttpAssert.ProblemAsync(await Act(provider, mine, "confirm", new { minutes = 90, mealsDelivered = 301 }), 400);
+        Assert.Equal(before, (await HttpAssert.JsonAsync(await volunteer.GetAsync("/api/v1/volunteers/me"))).GetProperty("balance").GetDecimal());
+
+        var confirmed = await HttpAssert.JsonAsync(await Act(provider, mine, "confirm", new { minutes = 90, mealsDelivered = 7 }));
+        Assert.Equal((90, 7), (confirmed.GetProperty("confirmedMinutes").GetInt32(), confirmed.GetProperty("mealsDelivered").GetInt32()));
         await HttpAssert.ProblemAsync(await Act(provider, mine, "confirm", new { minutes = 90 }), 409);
         me = await HttpAssert.JsonAsync(await volunteer.GetAsync("/api/v1/volunteers/me"));
         Assert.Equal(before + 1.5m, me.GetProperty("balance").GetDecimal());
@@ -163,6 +166,28 @@ public class VolunteerShiftTests(SharedApps apps)
             endsAt = start.AddHours(1),
             capacity = 0,
         }), 400);
+
+        // A shift must belong to a real project that serves its region.
+        var noProject = await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/volunteers/shifts", new
+        {
+            projectId = Guid.NewGuid(),
+            regionCode = GVillage,
+            title = "x",
+            startsAt = start,
+            endsAt = start.AddHours(1),
+            capacity = 2,
+        }), 400);
+        Assert.True(noProject.GetProperty("errors").TryGetProperty("projectId", out _));
+        var elsewhere = await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/volunteers/shifts", new
+        {
+            projectId = await ProjectAsync(app),
+            regionCode = ProcurementScenario.County,
+            title = "x",
+            startsAt = start,
+            endsAt = start.AddHours(1),
+            capacity = 2,
+        }), 400);
+        Assert.True(elsewhere.GetProperty("errors").TryGetProperty("regionCode", out _));
 
         // A volunteer cannot post shifts.
         using var volunteer = await app.ClientAsync("volunteer");

@@ -503,6 +503,10 @@ namespace CoCare.Data.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -524,6 +528,9 @@ namespace CoCare.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId", "DueOn");
+
+                    b.HasIndex("ProjectId", "SourceKey")
+                        .IsUnique();
 
                     b.HasIndex("ResponsibleOrganizationId", "Status", "DueOn");
 
@@ -1929,6 +1936,9 @@ namespace CoCare.Data.Postgres.Migrations
 
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MealsDelivered")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("Place")
                         .HasColumnType("integer");

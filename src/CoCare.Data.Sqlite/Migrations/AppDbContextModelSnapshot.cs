@@ -498,6 +498,10 @@ namespace CoCare.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -519,6 +523,9 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId", "DueOn");
+
+                    b.HasIndex("ProjectId", "SourceKey")
+                        .IsUnique();
 
                     b.HasIndex("ResponsibleOrganizationId", "Status", "DueOn");
 
@@ -1924,6 +1931,9 @@ namespace CoCare.Data.Sqlite.Migrations
 
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MealsDelivered")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Place")
                         .HasColumnType("INTEGER");

@@ -28,7 +28,7 @@ internal static class DrumTowerVolunteers
         Skill[][] kinds = [[Skill.Cooking], [Skill.MealDelivery], [Skill.MealDelivery, Skill.Companionship], [Skill.Haircut, Skill.Companionship], [Skill.MinorRepairs, Skill.Driving]];
         for (var i = 0; i < 15; i++)
         {
-            var name = Surnames[i % Surnames.Length] + GivenNames[(i * 3) % GivenNames.Length];
+            var name = Surnames[i % Surnames.Length] + GivenNames[((i * 3) + (i / Surnames.Length)) % GivenNames.Length];
             var v = new Volunteer(name, village, null, start.AddDays(random.Next(0, 120)));
             v.Describe(name, kinds[i % kinds.Length].Append(Skill.MealDelivery).ToList(), Weekdays.Tuesday | Weekdays.Friday | (i % 2 == 0 ? Weekdays.Sunday : Weekdays.None), i % 4 != 3, true);
             volunteers.Add(v);
@@ -61,16 +61,17 @@ internal static class DrumTowerVolunteers
             }
 
             var shift = new Shift(projectId, village, coordinator, ChinaTime.Utc(day.AddDays(-7), new TimeOnly(9, 0)));
-            shift.Describe(title, "G村鼓楼食堂", ChinaTime.Utc(day, from), ChinaTime.Utc(day, to), [Skill.MealDelivery], size, 1m);
+            var delivery = day.DayOfWeek == DayOfWeek.Friday;
+            shift.Describe(title, "G村鼓楼食堂", ChinaTime.Utc(day, from), ChinaTime.Utc(day, to), [delivery ? Skill.MealDelivery : Skill.Cooking], size, 1m);
             db.Add(shift);
-            var crew = volunteers.Where(v => v.JoinedOn <= day).OrderBy(_ => random.Next()).Take(size).ToList();
+            var crew = volunteers.Where(v => v.JoinedOn <= day && v.Has(shift.Skills)).OrderBy(_ => random.Next()).Take(size).ToList();
             var place = 1;
             foreach (var v in crew)
             {
                 var signup = new Signup(shift, v, place++, shift.PostedAt.Ticks + place, shift.PostedAt);
                 signup.CheckIn(shift.StartsAt.AddMinutes(-random.Next(0, 15)));
                 signup.CheckOut(shift.EndsAt.AddMinutes(random.Next(-10, 5)));
-                var minutes = signup.Confirm(null, coordinator, shift.EndsAt.AddHours(2));
+                var minutes = signup.Confirm(null, delivery ? random.Next(5, 10) : null, coordinator, shift.EndsAt.AddHours(2));
                 var credit = shift.CreditFor(minutes);
                 var key = "mint:" + signup.Id.ToString("D");
                 var t = new TimeTransaction(TransactionKind.Mint, key, TimeTransaction.HashOf(key, credit), title, "signup:" + signup.Id.ToString("D"), null, coordinator,

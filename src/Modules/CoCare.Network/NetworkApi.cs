@@ -42,6 +42,9 @@ public static class NetworkApi
                 return TypedResults.Created($"/api/v1/network/tasks/{t.Id}", t);
             })
             .WithName("AddTask").WithSummary("Add a task to a project's responsibility list: what, the responsible organization and person, supporters, due date.");
+        network.MapPost("/projects/{projectId:guid}/tasks/from-contract", async (Guid projectId, NetworkHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.GenerateTasksAsync(projectId, ct)))
+            .WithName("GenerateTasks").WithSummary("Generate the project's responsibility list from its contract's deliverables (provider responsible, purchaser supporting); deliverables already listed are kept as they are.");
         network.MapPut("/tasks/{id:guid}", async (Guid id, SaveTask request, NetworkHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveTaskAsync(id, request, ct)))
             .WithName("SaveTask").WithSummary("Change a task; send the version you read.");
         network.MapPost("/tasks/{id:guid}/report", async (Guid id, ReportTask request, NetworkHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ReportTaskAsync(id, request, ct)))

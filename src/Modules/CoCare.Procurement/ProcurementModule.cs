@@ -29,6 +29,7 @@ public static class ProcurementModule
         services.AddScoped<ContractHandlers>();
         services.AddScoped<PublicCalls>();
         services.AddScoped<OcdsExport>();
+        services.AddScoped<IProjectFacts, ProjectFactsSource>();
         ProcurementPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

@@ -1,6 +1,7 @@
 using CoCare.Kernel;
 using CoCare.Volunteers.Domain;
 using CoCare.Volunteers.Features.Profiles;
+using CoCare.Volunteers.Features.Recognition;
 using CoCare.Volunteers.Features.Shifts;
 using CoCare.Volunteers.Features.TimeBank;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,11 @@ public static class VolunteersApi
             .WithName("AddVolunteer").WithSummary("Register a volunteer (coordinators of the region): name, village, skills, weekdays free, honour-board consent.");
         volunteers.MapGet("/me", async (VolunteerHandlers h, CancellationToken ct) => TypedResults.Ok(await h.MeAsync(ct)))
             .WithName("MyVolunteerProfile").WithSummary("The caller's own volunteer profile with time-bank balance (404 when the caller is not a volunteer).");
+        volunteers.MapGet("/honour-board", async (string? region, int? year, RecognitionHandlers h, CancellationToken ct) => TypedResults.Ok(await h.BoardAsync(region, year, ct)))
+            .WithName("HonourBoard").WithSummary("A village's honour board (public): volunteers who agreed to be shown, by hours, with meals delivered and months active; a calendar year or the last twelve months.")
+            .AllowAnonymous();
+        volunteers.MapGet("/{id:guid}/certificate", async (Guid id, int? year, RecognitionHandlers h, CancellationToken ct) => TypedResults.Ok(await h.CertificateAsync(id, year, ct)))
+            .WithName("VolunteerCertificate").WithSummary("What a volunteer's certificate states (the volunteer or the village's coordinators).");
         volunteers.MapGet("/{id:guid}", async (Guid id, VolunteerHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
             .WithName("GetVolunteer").WithSummary("One volunteer's profile, teams and balance.");
         volunteers.MapPut("/{id:guid}", async (Guid id, SaveVolunteer request, VolunteerHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SaveAsync(id, request, ct)))

@@ -2,6 +2,7 @@ using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Volunteers.Data;
 using CoCare.Volunteers.Features.Profiles;
+using CoCare.Volunteers.Features.Recognition;
 using CoCare.Volunteers.Features.Shifts;
 using CoCare.Volunteers.Features.TimeBank;
 using CoCare.Volunteers.Resources;
@@ -21,6 +22,7 @@ public static class VolunteersModule
         services.AddScoped<TimeLedger>();
         services.AddScoped<TimeBankHandlers>();
         services.AddScoped<ShiftHandlers>();
+        services.AddScoped<RecognitionHandlers>();
         services.AddScoped<VolunteerHandlers>();
         VolunteersPolicies.Register(services.AddAuthorizationBuilder());
         return services;

@@ -49,4 +49,13 @@ public class RegionCodeTests
         Assert.False(actor.Covers("450226105201"));
         Assert.Equal(["450226104"], actor.ScopePrefixes);
     }
+
+    [Theory]
+    [InlineData("450226104201", "450226104201")]
+    [InlineData("450226104201,450226104202", "450226104000")]
+    [InlineData("450226104201,450226105201", "450226000000")]
+    [InlineData("450226104201,450226000000", "450226000000")]
+    [InlineData("450226104201,460000000000", null)]
+    public void CommonAncestor_IsTheSmallestRegionHoldingAll(string codes, string? expected) =>
+        Assert.Equal(expected, RegionCode.CommonAncestor(codes.Split(',')));
 }

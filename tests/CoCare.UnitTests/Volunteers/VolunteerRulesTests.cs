@@ -82,14 +82,14 @@ public class VolunteerRulesTests
     {
         var (shift, signup) = Booked(rate: 1.5m);
         Assert.Equal("Signup.NotCheckedIn", Assert.Throws<DomainException>(() => signup.CheckOut(Start)).Code);
-        Assert.Equal("Signup.NotAttended", Assert.Throws<DomainException>(() => signup.Confirm(60, "provider", Start)).Code);
+        Assert.Equal("Signup.NotAttended", Assert.Throws<DomainException>(() => signup.Confirm(60, null, "provider", Start)).Code);
         signup.CheckIn(Start.AddMinutes(-20));
         signup.CheckOut(Start.AddHours(3));
         Assert.Equal(120, signup.ClockedMinutes());
-        Assert.Equal("Signup.Minutes", Assert.Throws<DomainException>(() => signup.Confirm(121, "provider", Start)).Code);
-        var minutes = signup.Confirm(null, "provider", Start.AddHours(4));
+        Assert.Equal("Signup.Minutes", Assert.Throws<DomainException>(() => signup.Confirm(121, null, "provider", Start)).Code);
+        var minutes = signup.Confirm(null, 12, "provider", Start.AddHours(4));
         Assert.Equal((120, 180L), (minutes, shift.CreditFor(minutes)));
-        Assert.Equal("Signup.AlreadyConfirmed", Assert.Throws<DomainException>(() => signup.Confirm(10, "provider", Start)).Code);
+        Assert.Equal("Signup.AlreadyConfirmed", Assert.Throws<DomainException>(() => signup.Confirm(10, null, "provider", Start)).Code);
     }
 
     [Fact]
@@ -117,5 +117,40 @@ public class VolunteerRulesTests
     {
         var shift = new Shift(Guid.NewGuid(), "450226104201", "provider", Start);
         Assert.Throws<DomainException>(() => shift.Describe(title, "", Start, Start.AddHours(hours), [], capacity, 1m));
+    }
+
+    [Fact]
+    public void Standing_AddsConfirmedMonths_AndCountsOnlyMonthsWithService()
+    {
+        var standing = Standing.Of([new ServiceMonth(2026, 1, 210, 12, 2), new ServiceMonth(2026, 3, 90, 0, 1), new ServiceMonth(2026, 4, 0, 0, 0)]);
+        Assert.Equal((300, 12, 2, 3, 5.0m), (standing.Minutes, standing.Meals, standing.MonthsActive, standing.Shifts, standing.Hours));
+    }
+
+    [Fact]
+    public void TheBoard_RanksByHours_ThenMeals_ThenMonthsActive()
+    {
+        var a = new Standing(600, 0, 3, 5);
+        var b = new Standing(600, 10, 2, 5);
+        var c = new Standing(900, 0, 1, 2);
+        Assert.Equal([c, b, a], new[] { a, b, c }.Order(Comparer<Standing>.Create(Standing.Compare)).ToArray());
+    }
+
+    [Fact]
+    public void APeriod_IsACalendarYear_OrTheTwelveMonthsUpToToday()
+    {
+        Assert.Equal(new Period(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), Period.For(2025, new DateOnly(2026, 11, 23)));
+        Assert.Equal(new Period(new DateOnly(2025, 11, 24), new DateOnly(2026, 11, 23)), Period.For(null, new DateOnly(2026, 11, 23)));
+    }
+
+    [Fact]
+    public void MealsDelivered_AreConfirmedWithTheAttendance_WithinBounds()
+    {
+        var (_, signup) = Booked();
+        signup.CheckIn(Start);
+        signup.CheckOut(Start.AddHours(1));
+        Assert.Equal("Signup.Meals", Assert.Throws<DomainException>(() => signup.Confirm(null, Signup.MaxMealsPerShift + 1, "provider", Start.AddHours(2))).Code);
+        Assert.Null(signup.ConfirmedAt);
+        signup.Confirm(null, 9, "provider", Start.AddHours(2));
+        Assert.Equal(9, signup.MealsDelivered);
     }
 }

@@ -44,6 +44,8 @@ internal sealed class NetworkModel : IModelContributor
             b.Property(t => t.SupportingOrganizationIds).HasJsonConversion();
             b.Property(t => t.Status).HasConversion<string>().HasMaxLength(12);
             b.Property(t => t.Evidence).HasMaxLength(1000).IsRequired();
+            b.Property(t => t.SourceKey).HasMaxLength(120);
+            b.HasIndex(t => new { t.ProjectId, t.SourceKey }).IsUnique();
             b.HasIndex(t => new { t.ProjectId, t.DueOn });
             b.HasIndex(t => new { t.ResponsibleOrganizationId, t.Status, t.DueOn });
         });

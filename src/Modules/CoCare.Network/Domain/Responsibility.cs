@@ -20,10 +20,11 @@ public sealed class ResponsibilityTask : Entity
     {
     }
 
-    public ResponsibilityTask(Guid projectId, string regionCode)
+    public ResponsibilityTask(Guid projectId, string regionCode, string? sourceKey = null)
     {
         ProjectId = projectId;
         RegionCode = regionCode;
+        SourceKey = sourceKey;
     }
 
     public Guid ProjectId { get; private set; }
@@ -31,6 +32,9 @@ public sealed class ResponsibilityTask : Entity
     public string RegionCode { get; private set; } = "";
 
     public string Title { get; private set; } = "";
+
+    /// <summary>The contract deliverable the task was generated from (unique per project), null for a task added by hand.</summary>
+    public string? SourceKey { get; private set; }
 
     public Guid ResponsibleOrganizationId { get; private set; }
 

@@ -1,7 +1,9 @@
 using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Network.Domain;
+using CoCare.Network.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using TaskStatus = CoCare.Network.Domain.TaskStatus;
 
 namespace CoCare.Network.Features;
@@ -35,6 +37,9 @@ public sealed record TaskDto(Guid Id, Guid ProjectId, string RegionCode, string 
 
 public sealed record SaveInteraction(string RegionCode, Guid? ProjectId, InteractionKind Kind, DateOnly On, IReadOnlyList<Guid>? OrganizationIds, string? Note);
 
+/// <summary>What generating the list from the contract did: the tasks added now and how many were there already.</summary>
+public sealed record GeneratedTasksDto(IReadOnlyList<TaskDto> Added, int AlreadyListed);
+
 public sealed record InteractionDto(Guid Id, string RegionCode, Guid? ProjectId, InteractionKind Kind, DateOnly On, IReadOnlyList<string> Organizations, string Note);
 
 /// <summary>
@@ -42,7 +47,8 @@ public sealed record InteractionDto(Guid Id, string RegionCode, Guid? ProjectId,
 /// interactions. Coordinators of a region (provider, village committee, resident organization, purchaser) record them;
 /// everyone whose scope covers the region reads them.
 /// </summary>
-internal sealed class NetworkHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, TimeProvider clock)
+internal sealed class NetworkHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, IProjectFacts projects, IStringLocalizer<NetworkText> text,
+    TimeProvider clock)
 {
     private DateOnly Today => ChinaTime.Day(clock.GetUtcNow().UtcDateTime);
 
@@ -59,6 +65,11 @@ internal sealed class NetworkHandlers(AppDbContext db, CurrentActor actor, IDire
         if (request.ContributorOrganizationId is { } org)
         {
             name ??= (await directory.FindOrganizationAsync(org, ct))?.Name ?? throw new DomainException("Organization.NotFound", ErrorKind.Validation, "contributorOrganizationId");
+        }
+
+        if (request.ProjectId is { } projectId)
+        {
+            await RequireProjectAsync(projectId, request.RegionCode, ct);
         }
 
         if (request.SpaceId is { } space && !await db.Set<Space>().AnyAsync(x => x.Id == space, ct))
@@ -148,11 +159,7 @@ internal sealed class NetworkHandlers(AppDbContext db, CurrentActor actor, IDire
         if (id is null)
         {
             await RequireWriterAsync(request.RegionCode, ct);
-            if (request.ProjectId == Guid.Empty)
-            {
-                throw new DomainException("Task.Project", ErrorKind.Validation, "projectId");
-            }
-
+            await RequireProjectAsync(request.ProjectId, request.RegionCode, ct);
             task = new ResponsibilityTask(request.ProjectId, request.RegionCode);
             db.Add(task);
         }
@@ -173,6 +180,47 @@ internal sealed class NetworkHandlers(AppDbContext db, CurrentActor actor, IDire
         task.Describe(request.Title ?? "", request.ResponsibleOrganizationId, request.ResponsiblePerson, request.SupportingOrganizationIds ?? [], request.DueOn);
         await db.SaveChangesAsync(ct);
         return (await ToDtosAsync([task], ct))[0];
+    }
+
+    /// <summary>
+    /// Generates the project's responsibility list from its contract: one task per deliverable (service items and KPI
+    /// targets due at the end of the term, evaluations on their dates), the provider responsible and the purchaser
+    /// supporting. Deliverables already listed are left as they are (the provider may have edited them), so running
+    /// it again after an amendment adds only what is new. The provider or the purchaser of the project may run it.
+    /// </summary>
+    public async Task<GeneratedTasksDto> GenerateTasksAsync(Guid projectId, CancellationToken ct)
+    {
+        var project = await projects.FindAsync(projectId, ct) ?? throw DomainException.NotFound("Project.NotFound");
+        if (!actor.IsPlatformAdmin && !actor.OrganizationIds.Contains(project.PurchaserOrganizationId)
+            && !(project.ProviderOrganizationId is { } own && actor.OrganizationIds.Contains(own)))
+        {
+            throw DomainException.Forbidden("Task.PartiesOnly");
+        }
+
+        if (project.ProviderOrganizationId is not { } provider || project.Deliverables.Count == 0)
+        {
+            throw DomainException.Conflict("Task.NoContract");
+        }
+
+        var region = RegionCode.CommonAncestor(project.RegionCodes) ?? throw DomainException.Conflict("Task.NoContract");
+        var listed = await db.Set<ResponsibilityTask>().Where(t => t.ProjectId == projectId && t.SourceKey != null).Select(t => t.SourceKey!).ToListAsync(ct);
+        var added = new List<ResponsibilityTask>();
+        foreach (var d in project.Deliverables.Where(d => !listed.Contains(d.Key)))
+        {
+            var task = new ResponsibilityTask(projectId, region, d.Key);
+            task.Describe(Title(d), provider, null, [project.PurchaserOrganizationId], d.DueOn);
+            db.Add(task);
+            added.Add(task);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new GeneratedTasksDto(await ToDtosAsync(added, ct), listed.Count);
+    }
+
+    private string Title(Deliverable d)
+    {
+        var title = text["Task.From" + d.Kind, d.Subject, d.Amount].Value.Trim();
+        return title.Length <= 200 ? title : title[..200];
     }
 
     /// <summary>The responsible organization (or a coordinator of the region) reports progress; done needs evidence.</summary>
@@ -243,6 +291,11 @@ internal sealed class NetworkHandlers(AppDbContext db, CurrentActor actor, IDire
             throw new DomainException("Organization.NotFound", ErrorKind.Validation, "organizationIds");
         }
 
+        if (request.ProjectId is { } projectId)
+        {
+            await RequireProjectAsync(projectId, request.RegionCode, ct);
+        }
+
         var interaction = new Interaction(request.RegionCode, actor.UserName ?? "system");
         interaction.Describe(request.Kind, request.On, parties, request.Note, request.ProjectId);
         db.Add(interaction);
@@ -288,6 +341,16 @@ internal sealed class NetworkHandlers(AppDbContext db, CurrentActor actor, IDire
         }
 
         return region is { Length: > 0 } ? q.WhereRegionUnder(regionCode, RegionCode.Prefixes([region])) : q;
+    }
+
+    /// <summary>A record may name a project only when the project exists and <paramref name="regionCode"/> lies in one of its regions.</summary>
+    private async Task RequireProjectAsync(Guid projectId, string regionCode, CancellationToken ct)
+    {
+        var project = await projects.FindAsync(projectId, ct) ?? throw new DomainException("Project.NotFound", ErrorKind.Validation, "projectId");
+        if (!project.Covers(regionCode ?? ""))
+        {
+            throw new DomainException("Project.Region", ErrorKind.Validation, "regionCode");
+        }
     }
 
     private async Task RequireWriterAsync(string regionCode, CancellationToken ct)

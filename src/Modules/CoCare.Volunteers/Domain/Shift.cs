@@ -157,12 +157,17 @@ public sealed class Signup : Entity
 
     public int? ConfirmedMinutes { get; private set; }
 
+    /// <summary>Meals the volunteer carried to elders' homes on this shift, as the coordinator confirmed (for the honour board).</summary>
+    public int? MealsDelivered { get; private set; }
+
     public string? ConfirmedBy { get; private set; }
 
     public DateTime? ConfirmedAt { get; private set; }
 
     /// <summary>The time-bank transaction that paid the confirmed hours.</summary>
     public Guid? CreditTransactionId { get; private set; }
+
+    public const int MaxMealsPerShift = 300;
 
     public bool IsActive => Status != SignupStatus.Cancelled;
 
@@ -255,9 +260,10 @@ public sealed class Signup : Entity
 
     /// <summary>
     /// The coordinator confirms attendance: the minutes to credit (the clocked minutes when not given; never more than
-    /// the shift lasts). Attendance is confirmed once; only a checked-out sign-up can be confirmed.
+    /// the shift lasts) and the meals delivered, if any (0..<see cref="MaxMealsPerShift"/>). Attendance is confirmed
+    /// once; only a checked-out sign-up can be confirmed.
     /// </summary>
-    public int Confirm(int? minutes, string by, DateTime now)
+    public int Confirm(int? minutes, int? mealsDelivered, string by, DateTime now)
     {
         if (ConfirmedAt is not null)
         {
@@ -276,7 +282,13 @@ public sealed class Signup : Entity
             throw new DomainException("Signup.Minutes", ErrorKind.Validation, "minutes", longest);
         }
 
+        if (mealsDelivered is < 0 or > MaxMealsPerShift)
+        {
+            throw new DomainException("Signup.Meals", ErrorKind.Validation, "mealsDelivered", MaxMealsPerShift);
+        }
+
         ConfirmedMinutes = confirmed;
+        MealsDelivered = mealsDelivered is 0 ? null : mealsDelivered;
         ConfirmedBy = by;
         ConfirmedAt = now;
         return confirmed;

@@ -14,13 +14,13 @@ public sealed record PostShift(Guid ProjectId, string RegionCode, string Title, 
 public sealed record SignUp(Guid? VolunteerId);
 
 /// <summary>The minutes to credit; the clocked minutes when left out.</summary>
-public sealed record ConfirmAttendance(int? Minutes);
+public sealed record ConfirmAttendance(int? Minutes, int? MealsDelivered = null);
 
 public sealed record ShiftDto(Guid Id, Guid ProjectId, string RegionCode, string Title, string Place, DateTime StartsAt, DateTime EndsAt, IReadOnlyList<Skill> Skills,
     int Capacity, decimal CreditRate, bool IsCancelled, int Booked, int Waitlisted, SignupDto? Mine, long Version);
 
 public sealed record SignupDto(Guid Id, Guid ShiftId, Guid VolunteerId, string VolunteerName, SignupStatus Status, int? Place, int? WaitlistPosition,
-    DateTime SignedUpAt, DateTime? CheckInAt, DateTime? CheckOutAt, int ClockedMinutes, int? ConfirmedMinutes, DateTime? ConfirmedAt, Guid? CreditTransactionId);
+    DateTime SignedUpAt, DateTime? CheckInAt, DateTime? CheckOutAt, int ClockedMinutes, int? ConfirmedMinutes, int? MealsDelivered, DateTime? ConfirmedAt, Guid? CreditTransactionId);
 
 public sealed record ShiftDetail(ShiftDto Shift, IReadOnlyList<SignupDto> Signups);
 
@@ -29,7 +29,7 @@ public sealed record ShiftDetail(ShiftDto Shift, IReadOnlyList<SignupDto> Signup
 /// waitlist after that; a freed place goes to the first in line); check-in and check-out by the volunteer; the
 /// coordinator confirms attendance, which pays the hours into the volunteer's time-bank account in the same save.
 /// </summary>
-internal sealed class ShiftHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, TimeLedger ledger, TimeProvider clock)
+internal sealed class ShiftHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, IProjectFacts projects, TimeLedger ledger, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -47,6 +47,12 @@ internal sealed class ShiftHandlers(AppDbContext db, CurrentActor actor, IDirect
         }
 
         Coordinators.Require(actor, request.RegionCode);
+        var project = await projects.FindAsync(request.ProjectId, ct) ?? throw new DomainException("Shift.Project", ErrorKind.Validation, "projectId");
+        if (!project.Covers(request.RegionCode))
+        {
+            throw new DomainException("Shift.ProjectRegion", ErrorKind.Validation, "regionCode");
+        }
+
         var startsAt = request.StartsAt.ToUniversalTime();
         if (startsAt < Now.AddMinutes(-5))
         {
@@ -56,7 +62,7 @@ internal sealed class ShiftHandlers(AppDbContext db, CurrentActor actor, IDirect
         var shift = new Shift(request.ProjectId, request.RegionCode, actor.UserName ?? "system", Now);
         shift.Describe(request.Title ?? "", request.Place ?? "", startsAt, request.EndsAt.ToUniversalTime(), request.Skills ?? [], request.Capacity, request.CreditRate ?? 1m);
         db.Add(shift);
-        await ledger.AccountOfAsync(AccountKind.ProjectBank, request.ProjectId, "Project " + request.ProjectId.ToString("N")[..8], request.RegionCode, ct);
+        await ledger.AccountOfAsync(AccountKind.ProjectBank, request.ProjectId, project.Title.Length > 100 ? project.Title[..100] : project.Title, request.RegionCode, ct);
         await db.SaveChangesAsync(ct);
         return await ToDtoAsync(shift, ct);
     }
@@ -220,7 +226,7 @@ internal sealed class ShiftHandlers(AppDbContext db, CurrentActor actor, IDirect
         ArgumentNullException.ThrowIfNull(request);
         var (signup, shift) = await SignupAsync(signupId, ownOrCoordinator: true, ct);
         Coordinators.Require(actor, shift.RegionCode);
-        var minutes = signup.Confirm(request.Minutes, actor.UserName ?? "system", Now);
+        var minutes = signup.Confirm(request.Minutes, request.MealsDelivered, actor.UserName ?? "system", Now);
         var credit = shift.CreditFor(minutes);
         if (credit > 0)
         {
@@ -326,5 +332,5 @@ internal sealed class ShiftHandlers(AppDbContext db, CurrentActor actor, IDirect
 
     private static SignupDto ToDto(Signup s, List<Guid> waitlist) =>
         new(s.Id, s.ShiftId, s.VolunteerId, s.VolunteerName, s.Status, s.Place, s.Status == SignupStatus.Waitlisted && waitlist.IndexOf(s.Id) is >= 0 and var i ? i + 1 : null,
-            s.SignedUpAt, s.CheckInAt, s.CheckOutAt, s.ClockedMinutes(), s.ConfirmedMinutes, s.ConfirmedAt, s.CreditTransactionId);
+            s.SignedUpAt, s.CheckInAt, s.CheckOutAt, s.ClockedMinutes(), s.ConfirmedMinutes, s.MealsDelivered, s.ConfirmedAt, s.CreditTransactionId);
 }
