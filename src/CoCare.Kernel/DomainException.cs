@@ -7,6 +7,9 @@ public enum ErrorKind
     NotFound,
     Conflict,
     Forbidden,
+
+    /// <summary>Too many requests from one source in a short time (429); nothing was stored.</summary>
+    TooManyRequests,
 }
 
 /// <summary>
@@ -49,4 +52,6 @@ public sealed class DomainException : Exception
     public static DomainException Conflict(string code, string? field = null, params object[] arguments) => new(code, ErrorKind.Conflict, field, arguments);
 
     public static DomainException Forbidden(string code) => new(code, ErrorKind.Forbidden);
+
+    public static DomainException TooMany(string code, params object[] arguments) => new(code, ErrorKind.TooManyRequests, null, arguments);
 }

@@ -3,6 +3,7 @@ using CoCare.Network;
 using CoCare.Procurement;
 using CoCare.Residents;
 using CoCare.Services;
+using CoCare.Voice;
 using CoCare.Volunteers;
 using CoCare.Web;
 using CoCare.Web.Admin;
@@ -18,6 +19,7 @@ builder.Services.AddResidents(builder.Configuration);
 builder.Services.AddServices(builder.Configuration);
 builder.Services.AddVolunteers(builder.Configuration);
 builder.Services.AddNetwork(builder.Configuration);
+builder.Services.AddVoice(builder.Configuration);
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ api.MapResidentsApi();
 api.MapServicesApi();
 api.MapVolunteersApi();
 api.MapNetworkApi();
+api.MapVoiceApi();
 app.MapProcurementDownloads();
 app.MapResidentsDownloads();
 app.MapCoCareUi();

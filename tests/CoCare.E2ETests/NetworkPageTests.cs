@@ -35,12 +35,15 @@ public class NetworkPageTests(BrowserFixture browser)
         await BrowserFixture.WaitForAppAsync(page);
         await page.GotoAsync("/network?region=450226104201");
         var before = await page.Locator("table[data-testid=tasks] tbody tr").CountAsync();
+        var drumTower = await page.Locator("[data-testid=project] option", new() { HasText = "G村鼓楼食堂" }).GetAttributeAsync("value");
+        await page.Locator("[data-testid=project]").SelectOptionAsync(drumTower!);
         await page.Locator("[data-testid=generate]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync("已从合同生成 8 项任务。");
         await Assertions.Expect(page.Locator("table[data-testid=tasks] tbody tr")).ToHaveCountAsync(before + 8);
         await Assertions.Expect(page.Locator("table[data-testid=tasks]")).ToContainTextAsync("配合完成中期评估");
 
         // Generating again adds nothing: each deliverable is listed once.
+        await page.Locator("[data-testid=project]").SelectOptionAsync(drumTower!);
         await page.Locator("[data-testid=generate]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync("已从合同生成 0 项任务。");
         await Assertions.Expect(page.Locator("table[data-testid=tasks] tbody tr")).ToHaveCountAsync(before + 8);

@@ -51,7 +51,11 @@ public sealed class CoCareApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>();
+        });
     }
 
     /// <summary>Runs <paramref name="action"/> against the app's database in a scope of its own.</summary>
@@ -59,6 +63,13 @@ public sealed class CoCareApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Runs <paramref name="action"/> with the app's services in a scope of its own (e.g. a background job's handler).</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
     }
 
     public async Task<string> TokenAsync(string userName, string password = DemoPassword)
@@ -215,4 +226,27 @@ public static class HttpAssert
         Assert.True((int)response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+}
+
+/// <summary>
+/// The test server has no client address; a test that needs one (e.g. per-address rate limits) sends it in the
+/// <c>X-Test-Client-Address</c> header, which only the test host reads.
+/// </summary>
+internal sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(following => context =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var value) && System.Net.IPAddress.TryParse(value.ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return following(context);
+        });
+        next(app);
+    };
 }

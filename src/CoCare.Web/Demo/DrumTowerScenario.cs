@@ -122,14 +122,19 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
 
         var meals = db.ChangeTracker.Entries<ServiceType>().Select(e => e.Entity).Single(t => t.Code == "Meals");
         var rules = db.ChangeTracker.Entries<SubsidyRule>().Select(e => e.Entity).Where(r => r.ServiceTypeCode == "Meals").ToList();
-        await db.BulkInsertAsync(DrumTowerCanteenYear.Build(canteen, elders, meals, rules, clock.GetUtcNow().UtcDateTime), ct);
+        var served = DrumTowerCanteenYear.Build(canteen, elders, meals, rules, clock.GetUtcNow().UtcDateTime);
+        await db.BulkInsertAsync(served, ct);
         var types = db.ChangeTracker.Entries<ServiceType>().Select(e => e.Entity).ToList();
         (string, string)[] workers = [(accountIds["provider"], people[2].Name), (accountIds["volunteer"], people[9].Name)];
-        await db.BulkInsertAsync(DrumTowerHomeServices.Build(elders, types, workers, clock.GetUtcNow().UtcDateTime), ct);
+        var orders = DrumTowerHomeServices.Build(elders, types, workers, clock.GetUtcNow().UtcDateTime);
+        await db.BulkInsertAsync(orders, ct);
 
         DrumTowerVolunteers.Add(db, projectId, GVillage, people[9].Name, accountIds["volunteer"], "provider", elders.Select(e => (e.Id, e.Name)).ToList(), random,
             clock.GetUtcNow().UtcDateTime);
         DrumTowerNetwork.Add(db, projectId, GVillage, socialWork.Id, committee.Id, association.Id, silverTeam.Id, bureau.Id, ChinaTime.Day(clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+
+        DrumTowerVoice.Add(db, cipher, GVillage, committee.Id, association.Id, socialWork.Id, "village", elders, served, orders, random, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -31,6 +31,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 {
                     ErrorKind.NotFound => StatusCodes.Status404NotFound,
                     ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                    ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
                     _ => StatusCodes.Status409Conflict,
                 },
                 Title = text[$"Problem.{d.Kind}"],

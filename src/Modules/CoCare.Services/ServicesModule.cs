@@ -24,6 +24,7 @@ public static class ServicesModule
         services.AddScoped<CheckInHandlers>();
         services.AddScoped<OrderHandlers>();
         services.AddScoped<IServiceRequests, ServiceRequests>();
+        services.AddScoped<IServiceFacts, ServiceFacts>();
         services.AddScoped<RoutePlanHandlers>();
         services.AddSingleton<CheckInWriter>();
         services.AddMemoryCache();

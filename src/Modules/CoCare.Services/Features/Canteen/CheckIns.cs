@@ -22,7 +22,8 @@ public sealed record CheckInDto(Guid Id, Guid ServicePointId, Guid ElderId, stri
 }
 
 /// <summary>The answer to a check-in: what was recorded, the reason a subsidy was not applied in words, and whether this was a repeat of an earlier request.</summary>
-public sealed record CheckInResult(CheckInDto CheckIn, string? NotAppliedText, bool Repeated);
+/// <remarks><c>RulingText</c> names the village decision when the elder is admitted on a condition it set.</remarks>
+public sealed record CheckInResult(CheckInDto CheckIn, string? NotAppliedText, bool Repeated, string? RulingText = null);
 
 /// <summary>
 /// The lunch-hour hot path. The request is checked here (the card is known and the elder in the caller's regions,
@@ -40,9 +41,10 @@ internal sealed class CheckInHandlers(IServiceProvider services, CurrentActor ac
         }
 
         PendingCheckIn pending;
+        CanteenRuling? ruling;
         try
         {
-            pending = await AdmitAsync(pointId, request, ct);
+            (pending, ruling) = await AdmitAsync(pointId, request, ct);
         }
         catch (DomainException)
         {
@@ -57,14 +59,17 @@ internal sealed class CheckInHandlers(IServiceProvider services, CurrentActor ac
         }
 
         var (checkIn, created) = await writer.WriteAsync(pending, ct);
-        return checkIn.ServicePointId == pointId ? Result(checkIn, repeated: !created) : throw DomainException.Conflict("CheckIn.IdUsed", "checkInId");
+        return checkIn.ServicePointId == pointId
+            ? Result(checkIn, repeated: !created) with { RulingText = ruling is { Admitted: true } r ? errors.Describe(new DomainException("CheckIn.AdmittedOnCondition", ErrorKind.Validation, null, r.DecisionTitle, r.MeetingTitle, Day(r.DecidedOn), r.Condition ?? "")) : null }
+            : throw DomainException.Conflict("CheckIn.IdUsed", "checkInId");
     }
 
     /// <summary>
     /// The checks made before the writer: who asks, a well-formed request, the card known and the elder in the caller's
-    /// regions, the point serving the elder's village and open now. The happy path reads only the short-lived lookups.
+    /// regions, the point serving the elder's village and open now, and no village decision keeping the elder out.
+    /// The happy path reads only the short-lived lookups and the rules held in memory.
     /// </summary>
-    private async Task<PendingCheckIn> AdmitAsync(Guid pointId, CheckInRequest request, CancellationToken ct)
+    private async Task<(PendingCheckIn Pending, CanteenRuling? Ruling)> AdmitAsync(Guid pointId, CheckInRequest request, CancellationToken ct)
     {
         RequireCounterStaff();
         var payment = request.Payment ?? PaymentMethod.Cash;
@@ -109,7 +114,15 @@ internal sealed class CheckInHandlers(IServiceProvider services, CurrentActor ac
 
         var now = clock.GetUtcNow().UtcDateTime;
         var session = point.Admit(elder, now);
-        return new PendingCheckIn(request.CheckInId, point, elder, session, now, method, payment, request.PaymentReference?.Trim(), actor.UserName ?? "system");
+
+        // A village decision may keep an elder out of the canteen (or admit them on a condition): the refusal names it.
+        var ruling = await services.GetRequiredService<IVoiceRules>().CanteenRulingAsync(elder.Id, ChinaTime.Day(now), ct);
+        if (ruling is { Admitted: false })
+        {
+            throw DomainException.Conflict("CheckIn.ExcludedByDecision", null, elder.Name, ruling.DecisionTitle, ruling.MeetingTitle, Day(ruling.DecidedOn));
+        }
+
+        return (new PendingCheckIn(request.CheckInId, point, elder, session, now, method, payment, request.PaymentReference?.Trim(), actor.UserName ?? "system"), ruling);
     }
 
     /// <summary>The check-in already stored under this id, if any (only read when a check-in is refused).</summary>
@@ -137,6 +150,8 @@ internal sealed class CheckInHandlers(IServiceProvider services, CurrentActor ac
         .Add("at", c => c.At, newestFirst: true)
         .Add("elder", c => c.ElderName)
         .Add("paid", c => c.PaidFen);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private CheckInResult Result(MealCheckIn c, bool repeated) =>
         new(CheckInDto.From(c), c.NotApplied is { } key ? errors.Describe(new DomainException(key)) : null, repeated);

@@ -1,0 +1,19 @@
+namespace CoCare.Kernel;
+
+/// <summary>A service point (canteen) as other modules see it: public facts only.</summary>
+public sealed record ServicePointFacts(Guid Id, string Name, string RegionCode);
+
+/// <summary>A delivered (or not yet delivered) service or meal, for ratings and return visits.</summary>
+public sealed record DeliveryFacts(Guid Id, Guid ElderId, string VillageCode, string ServiceTypeCode, Guid? ServicePointId, bool Completed, DateTime? CompletedAt);
+
+/// <summary>The Services module's answers about service points, orders and meals.</summary>
+public interface IServiceFacts
+{
+    Task<ServicePointFacts?> PointAsync(Guid id, CancellationToken ct);
+
+    /// <summary>The service order, or null when there is none.</summary>
+    Task<DeliveryFacts?> OrderAsync(Guid orderId, CancellationToken ct);
+
+    /// <summary>The meal check-in (a meal served is complete), or null when there is none.</summary>
+    Task<DeliveryFacts?> MealAsync(Guid checkInId, CancellationToken ct);
+}

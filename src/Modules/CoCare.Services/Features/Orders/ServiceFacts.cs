@@ -1,0 +1,24 @@
+using CoCare.Data;
+using CoCare.Kernel;
+using CoCare.Services.Domain;
+using CoCare.Services.Features.Canteen;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCare.Services.Features.Orders;
+
+/// <summary><see cref="IServiceFacts"/> for other modules (Voice rates services and meals, links feedback to a point).</summary>
+internal sealed class ServiceFacts(AppDbContext db) : IServiceFacts
+{
+    public async Task<ServicePointFacts?> PointAsync(Guid id, CancellationToken ct) =>
+        await db.Set<ServicePoint>().AsNoTracking().Where(p => p.Id == id && p.IsActive).Select(p => new ServicePointFacts(p.Id, p.Name, p.RegionCode)).FirstOrDefaultAsync(ct);
+
+    public async Task<DeliveryFacts?> OrderAsync(Guid orderId, CancellationToken ct) =>
+        await db.Set<ServiceOrder>().AsNoTracking().Where(o => o.Id == orderId)
+            .Select(o => new DeliveryFacts(o.Id, o.ElderId, o.VillageCode, o.ServiceTypeCode, null, o.Status == OrderStatus.Completed, o.CompletedAt))
+            .FirstOrDefaultAsync(ct);
+
+    public async Task<DeliveryFacts?> MealAsync(Guid checkInId, CancellationToken ct) =>
+        await db.Set<MealCheckIn>().AsNoTracking().Where(c => c.Id == checkInId)
+            .Select(c => new DeliveryFacts(c.Id, c.ElderId, c.VillageCode, CheckInWriter.MealsCode, c.ServicePointId, true, c.At))
+            .FirstOrDefaultAsync(ct);
+}
