@@ -28,7 +28,7 @@ public static class Navigation
         new("Nav.MyOrders", "/services/my-orders", MudBlazor.Icons.Material.Filled.Assignment, [Roles.Provider, Roles.Volunteer, Roles.ResidentOrganization], true),
         new("Nav.Volunteers", "/volunteers/shifts", MudBlazor.Icons.Material.Filled.VolunteerActivism, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization], true),
         new("Nav.MyShifts", "/volunteer", MudBlazor.Icons.Material.Filled.EventAvailable, [Roles.Volunteer, Roles.ResidentOrganization], true),
-        new("Nav.Voice", "/modules/voice", MudBlazor.Icons.Material.Filled.HowToVote, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.Volunteer], false),
+        new("Nav.Voice", "/voice", MudBlazor.Icons.Material.Filled.HowToVote, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.Volunteer], true),
         new("Nav.Evaluation", "/modules/evaluation", MudBlazor.Icons.Material.Filled.Assessment, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], false),
         new("Nav.Alerts", "/modules/alerts", MudBlazor.Icons.Material.Filled.NotificationImportant, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.Volunteer], false),
         new("Nav.Insights", "/modules/insights", MudBlazor.Icons.Material.Filled.Insights, Everyone, false),
