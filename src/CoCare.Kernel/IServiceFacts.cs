@@ -14,6 +14,9 @@ public interface IServiceFacts
     /// <summary>The service order, or null when there is none.</summary>
     Task<DeliveryFacts?> OrderAsync(Guid orderId, CancellationToken ct);
 
+    /// <summary>Orders completed at or after <paramref name="since"/>, oldest first, at most <paramref name="take"/> (for return visits).</summary>
+    Task<IReadOnlyList<DeliveryFacts>> CompletedOrdersAsync(DateTime since, int take, CancellationToken ct);
+
     /// <summary>The meal check-in (a meal served is complete), or null when there is none.</summary>
     Task<DeliveryFacts?> MealAsync(Guid checkInId, CancellationToken ct);
 }

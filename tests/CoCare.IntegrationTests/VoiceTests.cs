@@ -175,6 +175,17 @@ public class VoiceTests(SharedApps apps)
 
         var rules = await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/voice/rules?elderId={elder.Id}"));
         Assert.Equal("CanteenAdmission", Assert.Single(rules.EnumerateArray()).GetProperty("kind").GetString());
+
+        // A priority rule for a category: new orders for elders of it come first, naming the decision.
+        var priority = (await DecideAsync("低保老人上门服务优先 " + db, [3, 0, 0], "SimpleOfCast")).GetProperty("decisionId").GetGuid();
+        var badCategory = await HttpAssert.ProblemAsync(await village.PostAsJsonAsync($"/api/v1/voice/decisions/{priority}/rules", new { kind = "ServicePriority", category = "Rich" }), 400);
+        Assert.True(badCategory.GetProperty("errors").TryGetProperty("category", out _));
+        await HttpAssert.JsonAsync(await village.PostAsJsonAsync($"/api/v1/voice/decisions/{priority}/rules", new { kind = "ServicePriority", category = "SubsistenceAllowance" }), 201);
+        var poor = await CanteenTests.ElderAsync(provider, 71, "SubsistenceAllowance");
+        var first = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v1/services/orders", new { elderId = poor.Id, serviceTypeCode = "Haircut", source = "Phone" }), 201);
+        Assert.Equal("低保老人上门服务优先 " + db, first.GetProperty("priorityReason").GetString());
+        var other = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v1/services/orders", new { elderId = elder.Id, serviceTypeCode = "Haircut", source = "Phone" }), 201);
+        Assert.Equal(JsonValueKind.Null, other.GetProperty("priorityReason").ValueKind);
     }
 
     [Theory]
@@ -300,7 +311,15 @@ public class VoiceTests(SharedApps apps)
         using var provider = await app.ClientAsync("provider");
         var demo = await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/voice/satisfaction?region={GVillage}&by=Month"));
         var total = demo.GetProperty("total");
-        Assert.Equal(0.9785, total.GetProperty("rate").GetDouble());
+
+        // The demo's own ratings give the case's 97.85%; the rate shown is computed from every rating in the village.
+        var seeded = await app.WithDbAsync(d => d.Set<SatisfactionRating>().Where(r => r.RecordedBy == "demo").GroupBy(_ => 1)
+            .Select(g => new { Satisfied = g.Count(r => r.Score >= 4), Valid = g.Count() }).SingleAsync());
+        Assert.Equal((1957, 2000), (seeded.Satisfied, seeded.Valid));
+        var all = await app.WithDbAsync(d => d.Set<SatisfactionRating>().Where(r => r.VillageCode == GVillage).GroupBy(_ => 1)
+            .Select(g => new { Satisfied = g.Count(r => r.Score >= 4), Valid = g.Count() }).SingleAsync());
+        Assert.Equal(Math.Round((double)all.Satisfied / all.Valid, 4), total.GetProperty("rate").GetDouble());
+        Assert.Equal(all.Valid, total.GetProperty("valid").GetInt32());
         Assert.Equal(total.GetProperty("valid").GetInt32(), demo.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("valid").GetInt32()));
 
         var order = await app.WithDbAsync(d => d.Set<CoCare.Services.Domain.ServiceOrder>().Where(o => o.Status == CoCare.Services.Domain.OrderStatus.Completed)
@@ -313,5 +332,35 @@ public class VoiceTests(SharedApps apps)
         await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/voice/ratings", new { subject = "Service", subjectId = Guid.NewGuid(), score = 4 }), 400);
         var after = await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/voice/satisfaction?region={GVillage}"));
         Assert.Equal(total.GetProperty("valid").GetInt32() + 1, after.GetProperty("total").GetProperty("valid").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ReturnVisits_AreScheduledForAShareOfCompletedServices_Once_AndTheirRatingsCount(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        var scheduled = await app.WithScopeAsync(s => s.GetRequiredService<CoCare.Voice.Features.ReturnVisits.ReturnVisitHandlers>().ScheduleAsync(default));
+        Assert.Equal(0, await app.WithScopeAsync(s => s.GetRequiredService<CoCare.Voice.Features.ReturnVisits.ReturnVisitHandlers>().ScheduleAsync(default)));
+
+        // The sample is the stable 10% of the services completed in the last 14 days.
+        var since = app.Clock.GetUtcNow().UtcDateTime.AddDays(-14);
+        var completed = await app.WithDbAsync(d => d.Set<CoCare.Services.Domain.ServiceOrder>()
+            .Where(o => o.Status == CoCare.Services.Domain.OrderStatus.Completed && o.CompletedAt >= since).Select(o => o.Id).ToListAsync());
+        var planned = await app.WithDbAsync(d => d.Set<ReturnVisit>().Select(v => v.OrderId).ToListAsync());
+        Assert.Equal(completed.Where(id => ReturnVisit.IsSampled(id, 10)).Order(), planned.Where(completed.Contains).Order());
+        Assert.InRange(planned.Count, 1, completed.Count);
+        Assert.True(scheduled + 0 <= planned.Count);
+
+        var list = await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/voice/return-visits?status=Planned&pageSize=5"));
+        var visit = list.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var before = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/voice/satisfaction?region={GVillage}"))).GetProperty("total").GetProperty("valid").GetInt32();
+        var bad = await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync($"/api/v1/voice/return-visits/{visit}", new { reached = true, score = 6 }), 400);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("score", out _));
+        var done = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync($"/api/v1/voice/return-visits/{visit}", new { reached = true, score = 4, remarks = "理发很满意" }));
+        Assert.Equal(("Done", 4), (done.GetProperty("status").GetString(), done.GetProperty("score").GetInt32()));
+        await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync($"/api/v1/voice/return-visits/{visit}", new { reached = false }), 409);
+        var after = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/voice/satisfaction?region={GVillage}"))).GetProperty("total").GetProperty("valid").GetInt32();
+        Assert.Equal(before + 1, after);
     }
 }

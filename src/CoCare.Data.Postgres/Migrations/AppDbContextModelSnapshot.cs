@@ -1636,6 +1636,13 @@ namespace CoCare.Data.Postgres.Migrations
                     b.Property<Guid?>("NeedId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PriorityReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PriorityRuleId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1684,6 +1691,8 @@ namespace CoCare.Data.Postgres.Migrations
                     b.HasIndex("ElderId", "RequestedAt");
 
                     b.HasIndex("FraudSignalCount", "CompletedAt");
+
+                    b.HasIndex("Status", "CompletedAt");
 
                     b.HasIndex("VillageCode", "Status");
 
@@ -2259,6 +2268,69 @@ namespace CoCare.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("voice_participants", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Voice.Domain.ReturnVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProviderOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("VillageCode", "Status", "DueOn");
+
+                    b.ToTable("voice_return_visits", (string)null);
                 });
 
             modelBuilder.Entity("CoCare.Voice.Domain.SatisfactionRating", b =>

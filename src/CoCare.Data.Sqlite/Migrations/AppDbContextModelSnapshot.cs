@@ -1631,6 +1631,13 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.Property<Guid?>("NeedId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PriorityReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PriorityRuleId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("TEXT");
 
@@ -1679,6 +1686,8 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.HasIndex("ElderId", "RequestedAt");
 
                     b.HasIndex("FraudSignalCount", "CompletedAt");
+
+                    b.HasIndex("Status", "CompletedAt");
 
                     b.HasIndex("VillageCode", "Status");
 
@@ -2254,6 +2263,69 @@ namespace CoCare.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("voice_participants", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Voice.Domain.ReturnVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProviderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remarks")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("VillageCode", "Status", "DueOn");
+
+                    b.ToTable("voice_return_visits", (string)null);
                 });
 
             modelBuilder.Entity("CoCare.Voice.Domain.SatisfactionRating", b =>

@@ -2,6 +2,7 @@ using CoCare.Kernel;
 using CoCare.Voice.Domain;
 using CoCare.Voice.Features.Deliberation;
 using CoCare.Voice.Features.Feedback;
+using CoCare.Voice.Features.ReturnVisits;
 using CoCare.Voice.Features.Rules;
 using CoCare.Voice.Features.Satisfaction;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,11 @@ public static class VoiceApi
                 return TypedResults.Created($"/api/v1/voice/ratings/{r.Id}", r);
             })
             .WithName("Rate").WithSummary("Record a 1–5 rating of a completed service (subjectId = order) or a meal (subjectId = check-in), or from a survey or return visit (villageCode); once per service or meal.");
+        voice.MapGet("/return-visits", async (string? region, ReturnVisitStatus? status, [AsParameters] ListQuery list, ReturnVisitHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(region, status, list.ToPageRequest(), ct)))
+            .WithName("ListReturnVisits").WithSummary("Return visits (回访) by due date: Planned, Done or Unreachable.");
+        voice.MapPost("/return-visits/{id:guid}", async (Guid id, RecordVisit request, ReturnVisitHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RecordAsync(id, request, ct)))
+            .WithName("RecordReturnVisit").WithSummary("Record a return visit: reached with a 1–5 rating and remarks (counted in the satisfaction rate), or unreachable.");
         voice.MapGet("/satisfaction", async (SatisfactionBy? by, string? region, Guid? providerId, DateOnly? from, DateOnly? to, SatisfactionHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.RateOfAsync(by ?? SatisfactionBy.Total, region, providerId, from, to, ct)))
             .WithName("SatisfactionRate").WithSummary("The satisfaction rate (ratings 4–5 ÷ valid ratings), overall and by Provider, ServiceType, ServicePoint, Village or Month.");

@@ -3,6 +3,7 @@ using CoCare.Kernel;
 using CoCare.Voice.Data;
 using CoCare.Voice.Features.Deliberation;
 using CoCare.Voice.Features.Feedback;
+using CoCare.Voice.Features.ReturnVisits;
 using CoCare.Voice.Features.Rules;
 using CoCare.Voice.Features.Satisfaction;
 using CoCare.Voice.Resources;
@@ -28,6 +29,9 @@ public static class VoiceModule
         services.AddScoped<FeedbackHandlers>();
         services.AddScoped<SatisfactionHandlers>();
         services.AddHostedService<FeedbackEscalator>();
+        services.Configure<ReturnVisitOptions>(configuration.GetSection("Voice:ReturnVisits"));
+        services.AddScoped<ReturnVisitHandlers>();
+        services.AddHostedService<ReturnVisitScheduler>();
         VoicePolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

@@ -125,4 +125,8 @@ public class VoiceRulesTests
         Assert.Equal("Rating.Range", Assert.Throws<DomainException>(() =>
             new SatisfactionRating(RatedSubject.Meal, Guid.NewGuid(), "450226104201", null, "Meals", null, 6, null, "x", Now)).Code);
     }
+
+    [Fact]
+    public void TheCategoryCodesRulesMayName_AreTheResidentsCategoriesAndAdvancedAge() =>
+        Assert.Equal(Enum.GetNames<CoCare.Residents.Domain.ElderCategory>().Append("AdvancedAge").Order(), ElderCategoryCodes.All.Order());
 }

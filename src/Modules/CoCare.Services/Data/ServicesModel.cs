@@ -86,6 +86,7 @@ internal sealed class ServicesModel : IModelContributor
             b.Property(o => o.WorkerId).HasMaxLength(450);
             b.Property(o => o.WorkerName).HasMaxLength(100);
             b.Property(o => o.CancelReason).HasMaxLength(500);
+            b.Property(o => o.PriorityReason).HasMaxLength(200);
             b.Property(o => o.RequestedBy).HasMaxLength(256);
             b.Property(o => o.CheckInPoint).HasJsonConversion().IsPersonalData();
             b.Property(o => o.CheckOutPoint).HasJsonConversion().IsPersonalData();
@@ -95,6 +96,7 @@ internal sealed class ServicesModel : IModelContributor
             b.HasIndex(o => new { o.WorkerId, o.Status, o.ScheduledFor });
             b.HasIndex(o => new { o.ElderId, o.RequestedAt });
             b.HasIndex(o => new { o.FraudSignalCount, o.CompletedAt });
+            b.HasIndex(o => new { o.Status, o.CompletedAt });
         });
     }
 }

@@ -106,6 +106,18 @@ public sealed class ServiceOrder : Entity
 
     public void NameElder(string name) => ElderName = name;
 
+    /// <summary>The village rule that puts this order first (elders of a category served first), if one applied when it was requested.</summary>
+    public Guid? PriorityRuleId { get; private set; }
+
+    /// <summary>The decision behind the priority, in words.</summary>
+    public string? PriorityReason { get; private set; }
+
+    public void Prioritize(Guid ruleId, string reason)
+    {
+        PriorityRuleId = ruleId;
+        PriorityReason = reason.Length > 200 ? reason[..200] : reason;
+    }
+
     public void Assign(string workerId, string workerName)
     {
         if (Status is not (OrderStatus.Requested or OrderStatus.Assigned or OrderStatus.Accepted))

@@ -139,6 +139,18 @@ internal sealed class VoiceModel : IModelContributor
             b.Property(r => r.Text).HasMaxLength(FeedbackItem.MaxText).IsRequired();
         });
 
+        modelBuilder.Entity<ReturnVisit>(b =>
+        {
+            b.ToTable("voice_return_visits");
+            b.Property(v => v.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(v => v.ServiceTypeCode).HasMaxLength(40).IsRequired();
+            b.Property(v => v.Status).HasConversion<string>().HasMaxLength(12);
+            b.Property(v => v.Remarks).HasMaxLength(500);
+            b.Property(v => v.RecordedBy).HasMaxLength(256);
+            b.HasIndex(v => v.OrderId).IsUnique();
+            b.HasIndex(v => new { v.VillageCode, v.Status, v.DueOn });
+        });
+
         modelBuilder.Entity<SatisfactionRating>(b =>
         {
             b.ToTable("voice_ratings");

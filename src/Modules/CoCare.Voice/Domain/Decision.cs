@@ -114,7 +114,7 @@ public sealed class VoiceRule : Entity
             throw new DomainException("Rule.Elder", ErrorKind.Validation, "elderId");
         }
 
-        if (kind == RuleKind.ServicePriority && string.IsNullOrWhiteSpace(category))
+        if (kind == RuleKind.ServicePriority && (string.IsNullOrWhiteSpace(category) || !ElderCategoryCodes.All.Contains(category.Trim())))
         {
             throw new DomainException("Rule.Category", ErrorKind.Validation, "category");
         }

@@ -19,14 +19,16 @@ public sealed record CancelOrder(string Reason);
 
 public sealed record OrderDto(Guid Id, Guid ElderId, string ElderName, string VillageCode, string ServiceTypeCode, OrderSource Source, Guid? NeedId,
     DateTime? ScheduledFor, OrderStatus Status, string? WorkerId, string? WorkerName, DateTime? CheckInAt, DateTime? CheckOutAt, double? Minutes,
-    Confirmation? ConfirmedBy, DateTime? CompletedAt, string? CancelReason, IReadOnlyList<string> FraudSignals, DateTime RequestedAt, long Version);
+    Confirmation? ConfirmedBy, DateTime? CompletedAt, string? CancelReason, IReadOnlyList<string> FraudSignals, DateTime RequestedAt, long Version,
+    string? PriorityReason = null);
 
 /// <summary>
 /// Service orders (服务工单) from request to completion. Staff of the provider and the village committee create and
 /// assign them; the assigned worker accepts, checks in and out on the phone; completion needs the elder's card code
 /// (or a countersignature by other staff) and stores the fraud signals found; person-times count completed orders only.
 /// </summary>
-internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, IDirectory directory, INeedsMatching matching, TimeProvider clock)
+internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, IDirectory directory, INeedsMatching matching, IVoiceRules rules,
+    TimeProvider clock)
 {
     /// <summary>A check-in further than this from the elder's home is flagged.</summary>
     public const double FarMeters = 500;
@@ -35,7 +37,8 @@ internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderF
         .Add("requested", o => o.RequestedAt, newestFirst: true)
         .Add("scheduled", o => o.ScheduledFor)
         .Add("status", o => o.Status)
-        .Add("elder", o => o.ElderName);
+        .Add("elder", o => o.ElderName)
+        .Add("priority", o => o.PriorityRuleId == null ? 1 : 0);
 
     public async Task<OrderDto> CreateAsync(CreateOrder request, CancellationToken ct)
     {
@@ -56,6 +59,7 @@ internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderF
 
         var order = new ServiceOrder(elder.Id, elder.VillageCode, type.Code, request.Source, request.NeedId, request.ScheduledFor?.ToUniversalTime(), actor.UserName ?? "system", Now);
         order.NameElder(elder.Name);
+        await OrderPriority.ApplyAsync(order, elder, rules, ChinaTime.Day(Now), ct);
         db.Add(order);
         await db.SaveChangesAsync(ct);
         return ToDto(order);
@@ -263,5 +267,5 @@ internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderF
 
     private static OrderDto ToDto(ServiceOrder o) =>
         new(o.Id, o.ElderId, o.ElderName, o.VillageCode, o.ServiceTypeCode, o.Source, o.NeedId, o.ScheduledFor, o.Status, o.WorkerId, o.WorkerName, o.CheckInAt,
-            o.CheckOutAt, o.Minutes, o.ConfirmedBy, o.CompletedAt, o.CancelReason, o.FraudSignals, o.RequestedAt, o.Version);
+            o.CheckOutAt, o.Minutes, o.ConfirmedBy, o.CompletedAt, o.CancelReason, o.FraudSignals, o.RequestedAt, o.Version, o.PriorityReason);
 }

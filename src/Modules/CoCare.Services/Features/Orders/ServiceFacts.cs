@@ -17,6 +17,11 @@ internal sealed class ServiceFacts(AppDbContext db) : IServiceFacts
             .Select(o => new DeliveryFacts(o.Id, o.ElderId, o.VillageCode, o.ServiceTypeCode, null, o.Status == OrderStatus.Completed, o.CompletedAt))
             .FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyList<DeliveryFacts>> CompletedOrdersAsync(DateTime since, int take, CancellationToken ct) =>
+        await db.Set<ServiceOrder>().AsNoTracking().Where(o => o.Status == OrderStatus.Completed && o.CompletedAt >= since).OrderBy(o => o.CompletedAt).Take(take)
+            .Select(o => new DeliveryFacts(o.Id, o.ElderId, o.VillageCode, o.ServiceTypeCode, null, true, o.CompletedAt))
+            .ToListAsync(ct);
+
     public async Task<DeliveryFacts?> MealAsync(Guid checkInId, CancellationToken ct) =>
         await db.Set<MealCheckIn>().AsNoTracking().Where(c => c.Id == checkInId)
             .Select(c => new DeliveryFacts(c.Id, c.ElderId, c.VillageCode, CheckInWriter.MealsCode, c.ServicePointId, true, c.At))

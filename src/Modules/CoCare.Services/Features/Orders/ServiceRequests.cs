@@ -9,7 +9,7 @@ namespace CoCare.Services.Features.Orders;
 /// Service requests from other modules (<see cref="IServiceRequests"/>): the order is added to the shared unit of
 /// work and saved with the caller's changes.
 /// </summary>
-internal sealed class ServiceRequests(AppDbContext db, IElderFacts elders, CurrentActor actor, TimeProvider clock) : IServiceRequests
+internal sealed class ServiceRequests(AppDbContext db, IElderFacts elders, IVoiceRules rules, CurrentActor actor, TimeProvider clock) : IServiceRequests
 {
     public async Task<Guid> AddTimeBankRequestAsync(Guid elderId, string serviceTypeCode, CancellationToken ct)
     {
@@ -18,6 +18,7 @@ internal sealed class ServiceRequests(AppDbContext db, IElderFacts elders, Curre
             ?? throw new DomainException("ServiceType.Unknown", ErrorKind.Validation, "serviceTypeCode", serviceTypeCode);
         var order = new ServiceOrder(elder.Id, elder.VillageCode, type.Code, OrderSource.TimeBank, null, null, actor.UserName ?? "system", clock.GetUtcNow().UtcDateTime);
         order.NameElder(elder.Name);
+        await OrderPriority.ApplyAsync(order, elder, rules, ChinaTime.Day(clock.GetUtcNow().UtcDateTime), ct);
         db.Add(order);
         return order.Id;
     }

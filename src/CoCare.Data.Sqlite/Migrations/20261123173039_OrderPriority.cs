@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CoCare.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrderPriority : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PriorityReason",
+                table: "svc_orders",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "PriorityRuleId",
+                table: "svc_orders",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PriorityReason",
+                table: "svc_orders");
+
+            migrationBuilder.DropColumn(
+                name: "PriorityRuleId",
+                table: "svc_orders");
+        }
+    }
+}
