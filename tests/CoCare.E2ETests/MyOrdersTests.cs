@@ -50,6 +50,15 @@ public class MyOrdersTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync(elderName + "：已完成");
         await Assertions.Expect(card).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(page);
+
+        // The elder rates the service on the same phone: one question, five big buttons; a reload does not rate twice.
+        await page.Locator("[data-testid=rate-link]").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "服务评价" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Locator("[data-testid=score-5]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync("已记下评价：非常满意。谢谢！");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=score-5]")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 }

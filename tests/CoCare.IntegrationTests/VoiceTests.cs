@@ -363,4 +363,32 @@ public class VoiceTests(SharedApps apps)
         var after = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/voice/satisfaction?region={GVillage}"))).GetProperty("total").GetProperty("valid").GetInt32();
         Assert.Equal(before + 1, after);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ASurvey_IsAnsweredOnAFivePointScale_AndItsOverallQuestionCountsInTheRate(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        using var volunteer = await app.ClientAsync("volunteer");
+        var noItems = await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/voice/surveys", new { title = "空调查", items = Array.Empty<string>() }), 400);
+        Assert.True(noItems.GetProperty("errors").TryGetProperty("items", out _));
+        await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync("/api/v1/voice/surveys", new { title = "x", items = new[] { "总体满意度" } }), 403);
+        var survey = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v1/voice/surveys",
+            new { title = "2026 年第四季度助餐满意度 " + db, items = new[] { "总体满意度", "饭菜口味", "送餐准时" } }), 201);
+        var id = survey.GetProperty("id").GetGuid();
+        var before = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/voice/satisfaction?region={GVillage}"))).GetProperty("total");
+
+        var tooFew = await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync($"/api/v1/voice/surveys/{id}/responses", new { villageCode = GVillage, scores = new[] { 5, 4 } }), 400);
+        Assert.True(tooFew.GetProperty("errors").TryGetProperty("scores", out _));
+        await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync($"/api/v1/voice/surveys/{id}/responses", new { villageCode = GVillage, scores = new[] { 5, 0, 4 } }), 400);
+        await HttpAssert.JsonAsync(await volunteer.PostAsJsonAsync($"/api/v1/voice/surveys/{id}/responses", new { villageCode = GVillage, scores = new[] { 5, 4, 3 } }));
+        var answered = await HttpAssert.JsonAsync(await volunteer.PostAsJsonAsync($"/api/v1/voice/surveys/{id}/responses", new { villageCode = GVillage, scores = new[] { 2, 3, 3 } }));
+        Assert.Equal(2, answered.GetProperty("responses").GetInt32());
+        Assert.Equal([3.5, 3.5, 3.0], answered.GetProperty("averages").EnumerateArray().Select(a => a.GetDouble()).ToArray());
+
+        var after = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/voice/satisfaction?region={GVillage}"))).GetProperty("total");
+        Assert.Equal((before.GetProperty("satisfied").GetInt32() + 1, before.GetProperty("valid").GetInt32() + 2),
+            (after.GetProperty("satisfied").GetInt32(), after.GetProperty("valid").GetInt32()));
+    }
 }

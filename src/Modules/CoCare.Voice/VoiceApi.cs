@@ -26,6 +26,16 @@ public static class VoiceApi
                 return TypedResults.Created($"/api/v1/voice/ratings/{r.Id}", r);
             })
             .WithName("Rate").WithSummary("Record a 1–5 rating of a completed service (subjectId = order) or a meal (subjectId = check-in), or from a survey or return visit (villageCode); once per service or meal.");
+        voice.MapGet("/surveys", async (SurveyHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(ct)))
+            .WithName("ListSurveys").WithSummary("Survey templates with the number of responses and the average of each question (in the caller's regions).");
+        voice.MapPost("/surveys", async (SaveSurvey request, SurveyHandlers h, CancellationToken ct) =>
+            {
+                var s = await h.CreateAsync(request, ct);
+                return TypedResults.Created($"/api/v1/voice/surveys/{s.Id}", s);
+            })
+            .WithName("CreateSurvey").WithSummary("A survey template: 5-point questions, the first being the overall satisfaction (purchaser, provider, evaluator).");
+        voice.MapPost("/surveys/{id:guid}/responses", async (Guid id, AnswerSurvey request, SurveyHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AnswerAsync(id, request, ct)))
+            .WithName("AnswerSurvey").WithSummary("Record one elder's answers (1–5 for every question) in a village; the first answer counts in the satisfaction rate.");
         voice.MapGet("/return-visits", async (string? region, ReturnVisitStatus? status, [AsParameters] ListQuery list, ReturnVisitHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ListAsync(region, status, list.ToPageRequest(), ct)))
             .WithName("ListReturnVisits").WithSummary("Return visits (回访) by due date: Planned, Done or Unreachable.");

@@ -1,6 +1,7 @@
 using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Voice.Data;
+using CoCare.Voice.Features;
 using CoCare.Voice.Features.Deliberation;
 using CoCare.Voice.Features.Feedback;
 using CoCare.Voice.Features.ReturnVisits;
@@ -28,6 +29,8 @@ public static class VoiceModule
         services.AddScoped<RuleHandlers>();
         services.AddScoped<FeedbackHandlers>();
         services.AddScoped<SatisfactionHandlers>();
+        services.AddScoped<SurveyHandlers>();
+        services.AddScoped<ContractParties>();
         services.AddHostedService<FeedbackEscalator>();
         services.Configure<ReturnVisitOptions>(configuration.GetSection("Voice:ReturnVisits"));
         services.AddScoped<ReturnVisitHandlers>();

@@ -151,6 +151,26 @@ internal sealed class VoiceModel : IModelContributor
             b.HasIndex(v => new { v.VillageCode, v.Status, v.DueOn });
         });
 
+        modelBuilder.Entity<SurveyTemplate>(b =>
+        {
+            b.ToTable("voice_survey_templates");
+            b.Property(t => t.Title).HasMaxLength(200).IsRequired();
+            b.Property(t => t.Items).HasJsonConversion();
+            b.Property(t => t.CreatedBy).HasMaxLength(256);
+        });
+
+        modelBuilder.Entity<SurveyResponse>(b =>
+        {
+            b.ToTable("voice_survey_responses");
+            b.Property(r => r.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(r => r.Scores).HasJsonConversion();
+            b.Property(r => r.Remark).HasMaxLength(500);
+            b.Property(r => r.RecordedBy).HasMaxLength(256);
+            b.Ignore(r => r.Overall);
+            b.HasIndex(r => new { r.TemplateId, r.VillageCode });
+            b.HasOne<SurveyTemplate>().WithMany().HasForeignKey(r => r.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         modelBuilder.Entity<SatisfactionRating>(b =>
         {
             b.ToTable("voice_ratings");

@@ -61,7 +61,7 @@ public sealed record FeedbackStats(IReadOnlyDictionary<FeedbackKind, int> ByKind
 /// answers by the assigned organization only, resolution, reopening and rating by the person with the tracking code,
 /// overdue items escalated to the purchaser, public statistics.
 /// </summary>
-public sealed class FeedbackHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, IServiceFacts services, IProjectFacts projects,
+public sealed class FeedbackHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, IServiceFacts services, ContractParties parties,
     PersonalDataCipher cipher, FeedbackThrottle throttle, Inbox inbox, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -255,16 +255,7 @@ public sealed class FeedbackHandlers(AppDbContext db, CurrentActor actor, IDirec
         var overdue = await db.Set<FeedbackItem>().Where(f => f.FirstAnsweredAt == null && f.DueAt < now && f.EscalatedAt == null).OrderBy(f => f.DueAt).Take(200).ToListAsync(ct);
         foreach (var item in overdue)
         {
-            var purchasers = new HashSet<Guid>();
-            foreach (var (projectId, _) in await projects.ContractedInAsync(item.RegionCode, ct))
-            {
-                if (await projects.FindAsync(projectId, ct) is { } project)
-                {
-                    purchasers.Add(project.PurchaserOrganizationId);
-                }
-            }
-
-            foreach (var purchaser in purchasers)
+            foreach (var purchaser in await parties.PurchasersForAsync(item.RegionCode, ct))
             {
                 inbox.Post(purchaser, "Inbox.FeedbackOverdue", $"/voice/feedback/{item.Id}", item.TrackingCode, ChinaTime.Day(item.DueAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             }

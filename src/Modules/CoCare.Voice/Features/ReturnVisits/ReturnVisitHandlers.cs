@@ -29,7 +29,7 @@ public sealed record ReturnVisitDto(Guid Id, Guid OrderId, Guid ElderId, string 
 /// Return visits: a stable share of completed services is scheduled (by the background scheduler or on demand);
 /// staff record the elder's rating and remarks, which count in the satisfaction rate.
 /// </summary>
-public sealed class ReturnVisitHandlers(AppDbContext db, CurrentActor actor, IServiceFacts services, IProjectFacts projects, IOptions<ReturnVisitOptions> options,
+public sealed class ReturnVisitHandlers(AppDbContext db, CurrentActor actor, IServiceFacts services, ContractParties parties, IOptions<ReturnVisitOptions> options,
     TimeProvider clock)
 {
     private const int PageSize = 1000;
@@ -54,7 +54,7 @@ public sealed class ReturnVisitHandlers(AppDbContext db, CurrentActor actor, ISe
             {
                 if (!providers.TryGetValue(order.VillageCode, out var provider))
                 {
-                    provider = providers[order.VillageCode] = await ProviderForAsync(order.VillageCode, ct);
+                    provider = providers[order.VillageCode] = await parties.ProviderForAsync(order.VillageCode, ct);
                 }
 
                 db.Add(new ReturnVisit(order, provider, ChinaTime.Day(order.CompletedAt ?? Now).AddDays(settings.DueAfterDays)));
@@ -120,19 +120,6 @@ public sealed class ReturnVisitHandlers(AppDbContext db, CurrentActor actor, ISe
 
         await db.SaveChangesAsync(ct);
         return ToDto(visit);
-    }
-
-    private async Task<Guid?> ProviderForAsync(string village, CancellationToken ct)
-    {
-        foreach (var (projectId, _) in await projects.ContractedInAsync(village, ct))
-        {
-            if ((await projects.FindAsync(projectId, ct))?.ProviderOrganizationId is { } provider)
-            {
-                return provider;
-            }
-        }
-
-        return null;
     }
 
     private ReturnVisitDto ToDto(ReturnVisit v) =>

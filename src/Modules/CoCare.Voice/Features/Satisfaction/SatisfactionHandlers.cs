@@ -31,7 +31,7 @@ public sealed record SatisfactionRow(string Key, int Satisfied, int Valid, doubl
 public sealed record SatisfactionDto(SatisfactionBy By, DateOnly? From, DateOnly? To, SatisfactionRow Total, IReadOnlyList<SatisfactionRow> Rows);
 
 /// <summary>Ratings and the satisfaction rate as DESIGN.md defines it, per provider, service type, service point, village and period.</summary>
-internal sealed class SatisfactionHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, IServiceFacts services, IProjectFacts projects, TimeProvider clock)
+internal sealed class SatisfactionHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, IServiceFacts services, ContractParties parties, TimeProvider clock)
 {
     public async Task<RatingDto> RateAsync(RateRequest request, CancellationToken ct)
     {
@@ -69,7 +69,7 @@ internal sealed class SatisfactionHandlers(AppDbContext db, CurrentActor actor, 
         }
 
         var rating = new SatisfactionRating(request.Subject, delivery?.Id ?? (request.Subject is RatedSubject.Survey or RatedSubject.ReturnVisit ? request.SubjectId : null),
-            village, await ProviderForAsync(village, ct), delivery?.ServiceTypeCode, delivery?.ServicePointId, request.Score, request.Remark, actor.UserName ?? "system",
+            village, await parties.ProviderForAsync(village, ct), delivery?.ServiceTypeCode, delivery?.ServicePointId, request.Score, request.Remark, actor.UserName ?? "system",
             clock.GetUtcNow().UtcDateTime);
         db.Add(rating);
         await db.SaveChangesAsync(ct);
@@ -129,20 +129,6 @@ internal sealed class SatisfactionHandlers(AppDbContext db, CurrentActor actor, 
     {
         var rows = await groups.Select(g => new { g.Key, Satisfied = g.Count(r => r.Score >= 4), Valid = g.Count() }).ToListAsync(ct);
         return rows.Select(r => new SatisfactionRow(name(r.Key), r.Satisfied, r.Valid, new SatisfactionRate(r.Satisfied, r.Valid).Rate)).ToList();
-    }
-
-    /// <summary>The provider of the contract serving the village (the first by title when there are several), or none.</summary>
-    private async Task<Guid?> ProviderForAsync(string village, CancellationToken ct)
-    {
-        foreach (var (projectId, _) in await projects.ContractedInAsync(village, ct))
-        {
-            if ((await projects.FindAsync(projectId, ct))?.ProviderOrganizationId is { } provider)
-            {
-                return provider;
-            }
-        }
-
-        return null;
     }
 
     private static RatingDto ToDto(SatisfactionRating r) =>
