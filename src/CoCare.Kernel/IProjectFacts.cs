@@ -24,6 +24,9 @@ public interface IProjectFacts
     /// <summary>The project with its contract's deliverables (none while no contract is in force); null when there is no such project.</summary>
     Task<ProjectFacts?> FindAsync(Guid projectId, CancellationToken ct);
 
+    /// <summary>Whether a contract with this id exists (feedback may name the contract it is about).</summary>
+    Task<bool> ContractExistsAsync(Guid contractId, CancellationToken ct);
+
     /// <summary>Projects with a contract in force whose regions hold or lie under <paramref name="regionCode"/>, by title (at most 100).</summary>
     Task<IReadOnlyList<(Guid Id, string Title)>> ContractedInAsync(string regionCode, CancellationToken ct);
 }

@@ -11,6 +11,9 @@ public interface IServiceFacts
 {
     Task<ServicePointFacts?> PointAsync(Guid id, CancellationToken ct);
 
+    /// <summary>Active service points in the subtrees of <paramref name="scopeCodes"/> (all when null), by name, at most 200.</summary>
+    Task<IReadOnlyList<ServicePointFacts>> PointsAsync(IReadOnlyList<string>? scopeCodes, CancellationToken ct);
+
     /// <summary>The service order, or null when there is none.</summary>
     Task<DeliveryFacts?> OrderAsync(Guid orderId, CancellationToken ct);
 

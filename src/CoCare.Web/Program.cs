@@ -38,6 +38,7 @@ api.MapVolunteersApi();
 api.MapNetworkApi();
 api.MapVoiceApi();
 app.MapProcurementDownloads();
+app.MapVoiceDownloads();
 app.MapResidentsDownloads();
 app.MapCoCareUi();
 

@@ -123,6 +123,12 @@ public class VoiceTests(BrowserFixture browser)
         await BrowserFixture.SignInAsync(purchaser, "purchaser");
         await BrowserFixture.WaitForAppAsync(purchaser);
         await purchaser.GotoAsync("/voice/feedback?q=" + code);
+
+        // The desk offers each service point's QR code to print; it is an SVG for the signed-in staff member.
+        var qrHref = await purchaser.Locator("[data-testid=qr-link]").First.GetAttributeAsync("href");
+        var qr = await purchaser.Context.APIRequest.GetAsync(qrHref!);
+        Assert.Equal(200, qr.Status);
+        Assert.Contains("<svg", await qr.TextAsync(), StringComparison.Ordinal);
         await purchaser.Locator("[data-testid=feedback] a").First.ClickAsync();
         await Assertions.Expect(purchaser.Locator("[data-testid=text]")).ToHaveTextAsync(text);
         await purchaser.Locator("[data-testid=assign-to]").SelectOptionAsync(new SelectOptionValue { Label = "柳州市鼓楼社会工作服务中心" });

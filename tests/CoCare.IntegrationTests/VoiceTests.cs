@@ -287,6 +287,9 @@ public class VoiceTests(SharedApps apps)
         using var purchaser = await app.ClientAsync("purchaser");
         var sent = await HttpAssert.JsonAsync(await volunteer.PostAsJsonAsync("/api/v1/voice/feedback",
             new { regionCode = GVillage, kind = "Complaint", channel = "Volunteer", text = "送餐迟到一小时 " + db, anonymous = true }), 201);
+        var badContract = await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync("/api/v1/voice/feedback",
+            new { regionCode = GVillage, kind = "Complaint", channel = "PhoneCall", text = "x", anonymous = true, contractId = Guid.NewGuid() }), 400);
+        Assert.True(badContract.GetProperty("errors").TryGetProperty("contractId", out _));
         var publicChannel = await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync("/api/v1/voice/feedback",
             new { regionCode = GVillage, kind = "Complaint", channel = "PublicWeb", text = "x", anonymous = true }), 400);
         Assert.True(publicChannel.GetProperty("errors").TryGetProperty("channel", out _));
@@ -390,5 +393,26 @@ public class VoiceTests(SharedApps apps)
         var after = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/voice/satisfaction?region={GVillage}"))).GetProperty("total");
         Assert.Equal((before.GetProperty("satisfied").GetInt32() + 1, before.GetProperty("valid").GetInt32() + 2),
             (after.GetProperty("satisfied").GetInt32(), after.GetProperty("valid").GetInt32()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AServicePointsQrCode_OpensTheFormWithThePointFilledIn(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        var point = await CanteenTests.PointAsync(provider);
+        var qr = await provider.GetAsync($"/api/v1/voice/feedback/qr/{point}");
+        Assert.Equal("image/svg+xml", qr.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await qr.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await HttpAssert.ProblemAsync(await provider.GetAsync($"/api/v1/voice/feedback/qr/{Guid.NewGuid()}"), 404);
+
+        // What the code opens: the form knows the point, and the point gives the village.
+        using var anonymous = app.CreateClient();
+        anonymous.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, "10.0.0." + Random.Shared.Next(1, 250));
+        var sent = await HttpAssert.JsonAsync(await anonymous.PostAsJsonAsync("/api/v1/voice/feedback/public", new { servicePointId = point, kind = "Praise", text = "饭菜可口", anonymous = true }), 201);
+        var followed = await HttpAssert.JsonAsync(await anonymous.GetAsync($"/api/v1/voice/feedback/track/{sent.GetProperty("trackingCode").GetString()}"));
+        Assert.StartsWith("测试食堂", followed.GetProperty("servicePoint").GetString(), StringComparison.Ordinal);
+        await HttpAssert.ProblemAsync(await anonymous.PostAsJsonAsync("/api/v1/voice/feedback/public", new { servicePointId = Guid.NewGuid(), kind = "Praise", text = "x", anonymous = true }), 400);
     }
 }

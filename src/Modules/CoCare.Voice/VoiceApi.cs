@@ -47,6 +47,16 @@ public static class VoiceApi
         return api;
     }
 
+    /// <summary>What the pages open in the browser (signed in with the cookie): the QR code to print at a service point.</summary>
+    public static IEndpointRouteBuilder MapVoiceDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/voice/points/{pointId:guid}/qr.svg", async (Guid pointId, HttpContext http, PointQr qr, CancellationToken ct) =>
+                TypedResults.Text(await qr.SvgAsync(pointId, $"{http.Request.Scheme}://{http.Request.Host}", ct), "image/svg+xml"))
+            .RequireAuthorization(VoicePolicies.Read)
+            .ExcludeFromDescription();
+        return app;
+    }
+
     private static void MapDeliberation(RouteGroupBuilder voice)
     {
         voice.MapGet("/topics", async (string? region, TopicStatus? status, [AsParameters] ListQuery list, DeliberationHandlers h, CancellationToken ct) =>
@@ -130,6 +140,9 @@ public static class VoiceApi
             .WithName("RateFeedbackHandling").WithSummary("Rate the handling 1–5 once resolved (public, with the tracking code).").AllowAnonymous();
         voice.MapGet("/feedback/stats", async (string? region, DateOnly? from, DateOnly? to, FeedbackHandlers h, CancellationToken ct) => TypedResults.Ok(await h.StatsAsync(region, from, to, ct)))
             .WithName("FeedbackStats").WithSummary("Public statistics: counts by kind, on-time rate, median hours to the first answer; no personal data.").AllowAnonymous();
+        voice.MapGet("/feedback/qr/{pointId:guid}", async (Guid pointId, HttpContext http, PointQr qr, CancellationToken ct) =>
+                TypedResults.Text(await qr.SvgAsync(pointId, $"{http.Request.Scheme}://{http.Request.Host}", ct), "image/svg+xml"))
+            .WithName("FeedbackQrCode").WithSummary("The QR code (SVG) to print at a service point: it opens the public feedback form with the point filled in.");
         voice.MapGet("/feedback", async (string? region, FeedbackStatus? status, bool? overdue, bool? mine, [AsParameters] ListQuery list, FeedbackHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ListAsync(region, status, overdue == true, mine == true, list.ToPageRequest(), ct)))
             .WithName("ListFeedback").WithSummary("Feedback in the caller's regions or assigned to their organization (sort: received, due; overdue=true; mine=true); phone numbers masked.");

@@ -31,6 +31,7 @@ public static class VoiceModule
         services.AddScoped<SatisfactionHandlers>();
         services.AddScoped<SurveyHandlers>();
         services.AddScoped<ContractParties>();
+        services.AddScoped<PointQr>();
         services.AddHostedService<FeedbackEscalator>();
         services.Configure<ReturnVisitOptions>(configuration.GetSection("Voice:ReturnVisits"));
         services.AddScoped<ReturnVisitHandlers>();

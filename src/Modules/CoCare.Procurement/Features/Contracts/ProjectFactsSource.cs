@@ -27,6 +27,8 @@ internal sealed class ProjectFactsSource(AppDbContext db) : IProjectFacts
             project.StartDate, project.EndDate, deliverables);
     }
 
+    public Task<bool> ContractExistsAsync(Guid contractId, CancellationToken ct) => db.Set<Contract>().AnyAsync(c => c.Id == contractId, ct);
+
     public async Task<IReadOnlyList<(Guid Id, string Title)>> ContractedInAsync(string regionCode, CancellationToken ct)
     {
         var contracted = db.Set<Contract>().Where(c => c.Status != ContractStatus.Terminated).Select(c => c.ProjectId);

@@ -12,6 +12,17 @@ internal sealed class ServiceFacts(AppDbContext db) : IServiceFacts
     public async Task<ServicePointFacts?> PointAsync(Guid id, CancellationToken ct) =>
         await db.Set<ServicePoint>().AsNoTracking().Where(p => p.Id == id && p.IsActive).Select(p => new ServicePointFacts(p.Id, p.Name, p.RegionCode)).FirstOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyList<ServicePointFacts>> PointsAsync(IReadOnlyList<string>? scopeCodes, CancellationToken ct)
+    {
+        var q = db.Set<ServicePoint>().AsNoTracking().Where(p => p.IsActive);
+        if (scopeCodes is not null)
+        {
+            q = q.WhereRegionUnder(p => p.RegionCode, RegionCode.Prefixes(scopeCodes));
+        }
+
+        return await q.OrderBy(p => p.Name).Take(200).Select(p => new ServicePointFacts(p.Id, p.Name, p.RegionCode)).ToListAsync(ct);
+    }
+
     public async Task<DeliveryFacts?> OrderAsync(Guid orderId, CancellationToken ct) =>
         await db.Set<ServiceOrder>().AsNoTracking().Where(o => o.Id == orderId)
             .Select(o => new DeliveryFacts(o.Id, o.ElderId, o.VillageCode, o.ServiceTypeCode, null, o.Status == OrderStatus.Completed, o.CompletedAt))

@@ -61,7 +61,7 @@ public sealed record FeedbackStats(IReadOnlyDictionary<FeedbackKind, int> ByKind
 /// answers by the assigned organization only, resolution, reopening and rating by the person with the tracking code,
 /// overdue items escalated to the purchaser, public statistics.
 /// </summary>
-public sealed class FeedbackHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, IServiceFacts services, ContractParties parties,
+public sealed class FeedbackHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, IServiceFacts services, IProjectFacts projects, ContractParties parties,
     PersonalDataCipher cipher, FeedbackThrottle throttle, Inbox inbox, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -102,6 +102,11 @@ public sealed class FeedbackHandlers(AppDbContext db, CurrentActor actor, IDirec
         if (request.ProviderOrganizationId is { } provider && await directory.FindOrganizationAsync(provider, ct) is null)
         {
             throw new DomainException("Organization.NotFound", ErrorKind.Validation, "providerOrganizationId");
+        }
+
+        if (request.ContractId is { } contract && !await projects.ContractExistsAsync(contract, ct))
+        {
+            throw new DomainException("Feedback.Contract", ErrorKind.Validation, "contractId");
         }
 
         if (request.ServiceOrderId is { } order && await services.OrderAsync(order, ct) is null)
