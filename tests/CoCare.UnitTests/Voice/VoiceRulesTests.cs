@@ -129,4 +129,15 @@ public class VoiceRulesTests
     [Fact]
     public void TheCategoryCodesRulesMayName_AreTheResidentsCategoriesAndAdvancedAge() =>
         Assert.Equal(Enum.GetNames<CoCare.Residents.Domain.ElderCategory>().Append("AdvancedAge").Order(), ElderCategoryCodes.All.Order());
+
+    [Fact]
+    public void TheReturnVisitSample_IsStablePerOrder_AndAboutTheShareAsked()
+    {
+        var ids = Enumerable.Range(0, 5000).Select(i => new Guid(i, 7, 7, [1, 2, 3, 4, 5, 6, 7, 8])).ToList();
+        var sampled = ids.Count(id => ReturnVisit.IsSampled(id, 10));
+        Assert.InRange(sampled, 400, 600);
+        Assert.All(ids.Take(50), id => Assert.Equal(ReturnVisit.IsSampled(id, 10), ReturnVisit.IsSampled(id, 10)));
+        Assert.DoesNotContain(ids, id => ReturnVisit.IsSampled(id, 0));
+        Assert.All(ids, id => Assert.True(ReturnVisit.IsSampled(id, 100)));
+    }
 }
