@@ -53,6 +53,16 @@ public class ServiceOrderTests(SharedApps apps)
         Assert.Equal(20, done.GetProperty("minutes").GetDouble());
         Assert.Contains("ShortDuration", done.GetProperty("fraudSignals").EnumerateArray().Select(s => s.GetString()));
 
+        // The price breakdown of the delivery is stored with it, as the catalogue quotes it for this elder that day.
+        var quote = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/services/catalogue/Cleaning/quote?elder={elder.Id}"))).GetProperty("price");
+        var subsidies = quote.GetProperty("subsidies").EnumerateArray().ToList();
+        Assert.Equal((quote.GetProperty("listPriceFen").GetInt64(), subsidies.Sum(x => x.GetProperty("amountFen").GetInt64()), quote.GetProperty("paidFen").GetInt64()),
+            (done.GetProperty("listPriceFen").GetInt64(), done.GetProperty("subsidyFen").GetInt64(), done.GetProperty("paidFen").GetInt64()));
+        Assert.True(done.GetProperty("listPriceFen").GetInt64() > 0);
+        Assert.Equal(done.GetProperty("listPriceFen").GetInt64() - done.GetProperty("subsidyFen").GetInt64(), done.GetProperty("paidFen").GetInt64());
+        Assert.False(await app.WithDbAsync(d => d.Set<CoCare.Services.Domain.ServiceOrder>()
+            .AnyAsync(o => o.Status == CoCare.Services.Domain.OrderStatus.Completed && o.ListPriceFen == null)), "every completed delivery, the demo's too, carries its price");
+
         var flagged = await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/services/orders?flagged=true&pageSize=100"));
         Assert.Contains(flagged.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetGuid() == done.GetProperty("id").GetGuid());
         var mine = await HttpAssert.JsonAsync(await volunteer.GetAsync("/api/v1/services/orders?mine=true&pageSize=100"));

@@ -1633,8 +1633,14 @@ namespace CoCare.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("ListPriceFen")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("NeedId")
                         .HasColumnType("uuid");
+
+                    b.Property<long?>("PaidFen")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PriorityReason")
                         .HasMaxLength(200)
@@ -1668,6 +1674,16 @@ namespace CoCare.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<long?>("SubsidyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SubsidyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("SubsidyRuleId")
+                        .HasColumnType("uuid");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

@@ -1628,8 +1628,14 @@ namespace CoCare.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ListPriceFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("NeedId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidFen")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PriorityReason")
                         .HasMaxLength(200)
@@ -1662,6 +1668,16 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubsidyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubsidyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubsidyRuleId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")

@@ -65,7 +65,7 @@ internal static class DrumTowerCanteenYear
         return checkIns;
     }
 
-    private static ElderFacts Facts(Elder elder, DateOnly day)
+    internal static ElderFacts Facts(Elder elder, DateOnly day)
     {
         var categories = elder.Categories.Select(c => c.ToString()).ToList();
         if (elder.AgeOn(day) >= 80)

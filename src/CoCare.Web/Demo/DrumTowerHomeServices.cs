@@ -14,7 +14,7 @@ internal static class DrumTowerHomeServices
 {
     public const int Orders = 2_400;
 
-    public static List<ServiceOrder> Build(IReadOnlyList<Elder> elders, IReadOnlyList<ServiceType> types, IReadOnlyList<(string Id, string Name)> workers, DateTime now)
+    public static List<ServiceOrder> Build(IReadOnlyList<Elder> elders, IReadOnlyList<ServiceType> types, IReadOnlyList<SubsidyRule> rules, IReadOnlyList<(string Id, string Name)> workers, DateTime now)
     {
         var random = new Random(2025);
         var home = types.Where(t => t.Code != "Meals" && t.Code != "Emergency").ToList();
@@ -40,6 +40,7 @@ internal static class DrumTowerHomeServices
             order.Accept(worker.Id);
             order.CheckIn(start, place, start.AddMinutes(1));
             order.CheckOut(end, place, end.AddMinutes(1));
+            order.Price(Pricing.Quote(type, rules.Where(r => r.ServiceTypeCode == type.Code), DrumTowerCanteenYear.Facts(elder, day), day, false));
             order.Complete(Confirmation.ElderCode, minutes < type.MinimumMinutes ? [FraudRules.ShortDuration] : [], end.AddMinutes(2));
             orders.Add(order);
         }

@@ -126,7 +126,8 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         await db.BulkInsertAsync(served, ct);
         var types = db.ChangeTracker.Entries<ServiceType>().Select(e => e.Entity).ToList();
         (string, string)[] workers = [(accountIds["provider"], people[2].Name), (accountIds["volunteer"], people[9].Name)];
-        var orders = DrumTowerHomeServices.Build(elders, types, workers, clock.GetUtcNow().UtcDateTime);
+        var allRules = db.ChangeTracker.Entries<SubsidyRule>().Select(e => e.Entity).ToList();
+        var orders = DrumTowerHomeServices.Build(elders, types, allRules, workers, clock.GetUtcNow().UtcDateTime);
         await db.BulkInsertAsync(orders, ct);
 
         DrumTowerVolunteers.Add(db, projectId, GVillage, people[9].Name, accountIds["volunteer"], "provider", elders.Select(e => (e.Id, e.Name)).ToList(), random,

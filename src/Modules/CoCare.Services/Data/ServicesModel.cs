@@ -87,6 +87,7 @@ internal sealed class ServicesModel : IModelContributor
             b.Property(o => o.WorkerName).HasMaxLength(100);
             b.Property(o => o.CancelReason).HasMaxLength(500);
             b.Property(o => o.PriorityReason).HasMaxLength(200);
+            b.Property(o => o.SubsidyName).HasMaxLength(100);
             b.Property(o => o.RequestedBy).HasMaxLength(256);
             b.Property(o => o.CheckInPoint).HasJsonConversion().IsPersonalData();
             b.Property(o => o.CheckOutPoint).HasJsonConversion().IsPersonalData();

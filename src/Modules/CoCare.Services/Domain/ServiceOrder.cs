@@ -178,6 +178,27 @@ public sealed class ServiceOrder : Entity
         (CheckOutAt, CheckOutPoint, CheckOutRecordedAt) = (Micro(at), point, Micro(recordedAt));
     }
 
+    /// <summary>The list price of the delivery, as priced when it was completed (null before).</summary>
+    public long? ListPriceFen { get; private set; }
+
+    /// <summary>The subsidy applied (subsidies do not stack: one rule at most).</summary>
+    public long? SubsidyFen { get; private set; }
+
+    public Guid? SubsidyRuleId { get; private set; }
+
+    public string? SubsidyName { get; private set; }
+
+    /// <summary>What the elder pays (or paid in time-bank hours' worth when the order was redeemed).</summary>
+    public long? PaidFen { get; private set; }
+
+    /// <summary>Stores the price breakdown of the delivery (list price, the subsidy, the amount paid) with it.</summary>
+    public void Price(PriceBreakdown price)
+    {
+        ArgumentNullException.ThrowIfNull(price);
+        var subsidy = price.Subsidies.Count > 0 ? price.Subsidies[0] : null;
+        (ListPriceFen, SubsidyFen, SubsidyRuleId, SubsidyName, PaidFen) = (price.ListPriceFen, price.Subsidies.Sum(s => s.AmountFen), subsidy?.RuleId, subsidy?.Name, price.PaidFen);
+    }
+
     /// <summary>Completes a checked-out order with the elder's confirmation and the fraud signals found for it.</summary>
     public void Complete(Confirmation confirmation, IEnumerable<string> fraudSignals, DateTime now)
     {

@@ -20,7 +20,7 @@ public sealed record CancelOrder(string Reason);
 public sealed record OrderDto(Guid Id, Guid ElderId, string ElderName, string VillageCode, string ServiceTypeCode, OrderSource Source, Guid? NeedId,
     DateTime? ScheduledFor, OrderStatus Status, string? WorkerId, string? WorkerName, DateTime? CheckInAt, DateTime? CheckOutAt, double? Minutes,
     Confirmation? ConfirmedBy, DateTime? CompletedAt, string? CancelReason, IReadOnlyList<string> FraudSignals, DateTime RequestedAt, long Version,
-    string? PriorityReason = null);
+    string? PriorityReason = null, long? ListPriceFen = null, long? SubsidyFen = null, string? SubsidyName = null, long? PaidFen = null);
 
 /// <summary>
 /// Service orders (服务工单) from request to completion. Staff of the provider and the village committee create and
@@ -178,6 +178,14 @@ internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderF
             .Where(o => o.WorkerId == order.WorkerId && o.Id != order.Id && o.CheckInAt != null && o.CheckOutAt != null && o.CheckInAt < order.CheckOutAt && order.CheckInAt < o.CheckOutAt)
             .Select(o => new { Start = o.CheckInAt!.Value, End = o.CheckOutAt!.Value }).ToListAsync(ct);
         var signals = FraudRules.Detect(order, type.MinimumMinutes, homes.GetValueOrDefault(order.ElderId), FarMeters, others.Select(o => (o.Start, o.End)));
+
+        // The price breakdown of the delivery is stored with it, from the rules in force on the day it was delivered.
+        if (await elders.FindAsync(order.ElderId, ct) is { } elder)
+        {
+            var rules = await db.Set<SubsidyRule>().AsNoTracking().Where(r => r.ServiceTypeCode == type.Code).ToListAsync(ct);
+            order.Price(Pricing.Quote(type, rules, elder, ChinaTime.Day(order.CheckOutAt ?? Now), subsidisedAlreadyToday: false));
+        }
+
         order.Complete(confirmation, signals, Now);
         await db.SaveChangesAsync(ct);
         if (order.NeedId is { } need)
@@ -267,5 +275,6 @@ internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderF
 
     private static OrderDto ToDto(ServiceOrder o) =>
         new(o.Id, o.ElderId, o.ElderName, o.VillageCode, o.ServiceTypeCode, o.Source, o.NeedId, o.ScheduledFor, o.Status, o.WorkerId, o.WorkerName, o.CheckInAt,
-            o.CheckOutAt, o.Minutes, o.ConfirmedBy, o.CompletedAt, o.CancelReason, o.FraudSignals, o.RequestedAt, o.Version, o.PriorityReason);
+            o.CheckOutAt, o.Minutes, o.ConfirmedBy, o.CompletedAt, o.CancelReason, o.FraudSignals, o.RequestedAt, o.Version, o.PriorityReason, o.ListPriceFen, o.SubsidyFen,
+            o.SubsidyName, o.PaidFen);
 }

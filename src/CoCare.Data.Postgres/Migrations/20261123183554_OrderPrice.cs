@@ -1,0 +1,70 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CoCare.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrderPrice : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ListPriceFen",
+                table: "svc_orders",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "PaidFen",
+                table: "svc_orders",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "SubsidyFen",
+                table: "svc_orders",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SubsidyName",
+                table: "svc_orders",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SubsidyRuleId",
+                table: "svc_orders",
+                type: "uuid",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ListPriceFen",
+                table: "svc_orders");
+
+            migrationBuilder.DropColumn(
+                name: "PaidFen",
+                table: "svc_orders");
+
+            migrationBuilder.DropColumn(
+                name: "SubsidyFen",
+                table: "svc_orders");
+
+            migrationBuilder.DropColumn(
+                name: "SubsidyName",
+                table: "svc_orders");
+
+            migrationBuilder.DropColumn(
+                name: "SubsidyRuleId",
+                table: "svc_orders");
+        }
+    }
+}
