@@ -25,8 +25,11 @@ public class ResidentsPageTests(BrowserFixture browser)
         Assert.Contains(name, await page.Locator("[data-testid=visit-elder]").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByLabel("走访人").Nth(1).FillAsync("吴委员");
         await page.GetByLabel("观察记录").FillAsync("独居，腿脚不便，冰箱缺菜。");
+        // One need field at a time: a second click before the first field is rendered can be lost on a busy machine.
         await page.ClickAsync("[data-testid=add-need]");
+        await Assertions.Expect(page.GetByLabel("需求内容")).ToHaveCountAsync(1);
         await page.ClickAsync("[data-testid=add-need]");
+        await Assertions.Expect(page.GetByLabel("需求内容")).ToHaveCountAsync(2);
         await page.GetByLabel("需求内容").Nth(0).FillAsync("每周送降压药");
         await page.GetByLabel("需求内容").Nth(1).FillAsync("希望食堂菜谱少盐");
         await BrowserFixture.AssertAccessibleAsync(page);
