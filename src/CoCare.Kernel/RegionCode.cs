@@ -66,6 +66,10 @@ public static class RegionCode
     public static string ParentCode(string childCode, RegionLevel parentLevel) =>
         Prefix(childCode, parentLevel).PadRight(12, '0');
 
+    /// <summary>The codes of the regions above <paramref name="code"/>, province first (none for a province or a malformed code).</summary>
+    public static IReadOnlyList<string> Ancestors(string code) =>
+        LevelOf(code) is { } level ? Enumerable.Range(1, (int)level - 1).Select(l => ParentCode(code, (RegionLevel)l)).ToList() : [];
+
     /// <summary>The smallest region that contains every code (the code itself for one), or null when they lie in different provinces or one is malformed.</summary>
     public static string? CommonAncestor(IReadOnlyCollection<string> codes)
     {

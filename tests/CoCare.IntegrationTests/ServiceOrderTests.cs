@@ -28,7 +28,7 @@ public class ServiceOrderTests(SharedApps apps)
         var worker = await AccountIdAsync(app, "volunteer");
         var now = app.Clock.GetUtcNow().UtcDateTime;
 
-        var order = await OrderAsync(provider, elder.Id, scheduledFor: now.AddHours(-2));
+        var order = await OrderAsync(provider, elder.Id, "Haircut", now.AddHours(-2));
         Assert.Equal("Requested", order.GetProperty("status").GetString());
         order = await HttpAssert.JsonAsync(await Post(provider, order, "assign", new { workerId = worker, version = order.GetProperty("version").GetInt64() }));
         Assert.Equal("Assigned", order.GetProperty("status").GetString());
@@ -40,7 +40,7 @@ public class ServiceOrderTests(SharedApps apps)
         Assert.Contains("签到", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await HttpAssert.ProblemAsync(await Post(volunteer, order, "check-out", new { at = now }), 409);
 
-        await HttpAssert.JsonAsync(await Post(volunteer, order, "check-in", new { at = now.AddMinutes(-20), latitude = 25.92, longitude = 109.63 }));
+        await HttpAssert.JsonAsync(await Post(volunteer, order, "check-in", new { at = now.AddMinutes(-10), latitude = 25.92, longitude = 109.63 }));
         var before = await HttpAssert.ProblemAsync(await Post(volunteer, order, "check-out", new { at = now.AddMinutes(-30) }), 400);
         Assert.True(before.GetProperty("errors").TryGetProperty("at", out _));
         await HttpAssert.ProblemAsync(await Post(volunteer, order, "check-out", new { at = now.AddHours(1) }), 400);
@@ -50,11 +50,11 @@ public class ServiceOrderTests(SharedApps apps)
         await HttpAssert.ProblemAsync(await Post(volunteer, order, "complete", new { elderCode = wrong }), 400);
         var done = await HttpAssert.JsonAsync(await Post(volunteer, order, "complete", new { elderCode = code }));
         Assert.Equal(("Completed", "ElderCode"), (done.GetProperty("status").GetString(), done.GetProperty("confirmedBy").GetString()));
-        Assert.Equal(20, done.GetProperty("minutes").GetDouble());
+        Assert.Equal(10, done.GetProperty("minutes").GetDouble());
         Assert.Contains("ShortDuration", done.GetProperty("fraudSignals").EnumerateArray().Select(s => s.GetString()));
 
         // The price breakdown of the delivery is stored with it, as the catalogue quotes it for this elder that day.
-        var quote = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/services/catalogue/Cleaning/quote?elder={elder.Id}"))).GetProperty("price");
+        var quote = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/services/catalogue/Haircut/quote?elder={elder.Id}"))).GetProperty("price");
         var subsidies = quote.GetProperty("subsidies").EnumerateArray().ToList();
         Assert.Equal((quote.GetProperty("listPriceFen").GetInt64(), subsidies.Sum(x => x.GetProperty("amountFen").GetInt64()), quote.GetProperty("paidFen").GetInt64()),
             (done.GetProperty("listPriceFen").GetInt64(), done.GetProperty("subsidyFen").GetInt64(), done.GetProperty("paidFen").GetInt64()));
@@ -76,7 +76,7 @@ public class ServiceOrderTests(SharedApps apps)
         var app = await apps.GetAsync(db);
         using var provider = await app.ClientAsync("provider");
         var elder = await CanteenTests.ElderAsync(provider, 75);
-        var worker = await AccountIdAsync(app, "association");
+        var worker = await AccountIdAsync(app, "village");
         var at = app.Clock.GetUtcNow().UtcDateTime.AddDays(3).Date.AddHours(2);
 
         var first = await OrderAsync(provider, elder.Id, "Cleaning", at);
@@ -97,5 +97,45 @@ public class ServiceOrderTests(SharedApps apps)
         await HttpAssert.ProblemAsync(await evaluator.PostAsJsonAsync("/api/v1/services/orders", new { elderId = elder.Id, serviceTypeCode = "Cleaning", source = "Phone" }), 403);
         await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/services/orders", new { elderId = elder.Id, serviceTypeCode = "Nothing", source = "Phone" }), 400);
         await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/services/orders", new { elderId = elder.Id, serviceTypeCode = "Cleaning", source = "Need" }), 400);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AVolunteer_IsGivenOnlyTheServicesTheirSkillsAllow_AndTheCandidatesListSaysWhoMay(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        var elder = await CanteenTests.ElderAsync(provider, 78);
+        var (volunteer, association, staff) = (await AccountIdAsync(app, "volunteer"), await AccountIdAsync(app, "association"), await AccountIdAsync(app, "provider"));
+        var at = app.Clock.GetUtcNow().UtcDateTime.AddDays(9).Date.AddHours(1);
+
+        // The silver team's leader cuts hair (a skill on the profile), does not drive, and may not bathe elders (staff only).
+        var haircut = await OrderAsync(provider, elder.Id, "Haircut", at);
+        var mobility = await OrderAsync(provider, elder.Id, "Mobility", at.AddHours(2));
+        var bathing = await OrderAsync(provider, elder.Id, "Bathing", at.AddHours(4));
+        var lacks = await HttpAssert.ProblemAsync(await Post(provider, mobility, "assign", new { workerId = volunteer, version = mobility.GetProperty("version").GetInt64() }), 400);
+        Assert.Contains("助行", lacks.GetProperty("errors").GetProperty("workerId")[0].GetString(), StringComparison.Ordinal);
+        var staffOnly = await HttpAssert.ProblemAsync(await Post(provider, bathing, "assign", new { workerId = volunteer, version = bathing.GetProperty("version").GetInt64() }), 400);
+        Assert.Contains("工作人员", staffOnly.GetProperty("errors").GetProperty("workerId")[0].GetString(), StringComparison.Ordinal);
+        var notHere = await HttpAssert.ProblemAsync(await Post(provider, haircut, "assign", new { workerId = association, version = haircut.GetProperty("version").GetInt64() }), 400);
+        Assert.Contains("不是这个村", notHere.GetProperty("errors").GetProperty("workerId")[0].GetString(), StringComparison.Ordinal);
+        Assert.All(await app.WithDbAsync(d => d.Set<CoCare.Services.Domain.ServiceOrder>().Where(o => o.ElderId == elder.Id && o.ScheduledFor >= at).Select(o => o.WorkerId).ToListAsync()),
+            w => Assert.Null(w));
+
+        Assert.Equal("Assigned", (await HttpAssert.JsonAsync(await Post(provider, haircut, "assign", new { workerId = volunteer, version = haircut.GetProperty("version").GetInt64() })))
+            .GetProperty("status").GetString());
+        Assert.Equal("Assigned", (await HttpAssert.JsonAsync(await Post(provider, bathing, "assign", new { workerId = staff, version = bathing.GetProperty("version").GetInt64() })))
+            .GetProperty("status").GetString());
+
+        async Task<List<string>> CandidatesAsync(JsonElement order) =>
+            (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/services/orders/{order.GetProperty("id").GetGuid()}/candidates"))).EnumerateArray()
+                .Select(c => c.GetProperty("accountId").GetString()!).ToList();
+        Assert.Contains(volunteer, await CandidatesAsync(haircut));
+        Assert.Contains(staff, await CandidatesAsync(haircut));
+        Assert.DoesNotContain(volunteer, await CandidatesAsync(mobility));
+        Assert.Contains(staff, await CandidatesAsync(mobility));
+        Assert.DoesNotContain(association, await CandidatesAsync(haircut));
+        using var volunteerClient = await app.ClientAsync("volunteer");
+        await HttpAssert.ProblemAsync(await volunteerClient.GetAsync($"/api/v1/services/orders/{haircut.GetProperty("id").GetGuid()}/candidates"), 403);
     }
 }

@@ -125,7 +125,8 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         var served = DrumTowerCanteenYear.Build(canteen, elders, meals, rules, clock.GetUtcNow().UtcDateTime);
         await db.BulkInsertAsync(served, ct);
         var types = db.ChangeTracker.Entries<ServiceType>().Select(e => e.Entity).ToList();
-        (string, string)[] workers = [(accountIds["provider"], people[2].Name), (accountIds["volunteer"], people[9].Name)];
+        (string, string, IReadOnlyList<string>?)[] workers =
+            [(accountIds["provider"], people[2].Name, null), (accountIds["volunteer"], people[9].Name, DrumTowerVolunteers.LeaderSkills.Select(s => s.ToString()).ToList())];
         var allRules = db.ChangeTracker.Entries<SubsidyRule>().Select(e => e.Entity).ToList();
         var orders = DrumTowerHomeServices.Build(elders, types, allRules, workers, clock.GetUtcNow().UtcDateTime);
         await db.BulkInsertAsync(orders, ct);

@@ -1,6 +1,7 @@
 using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Services.Domain;
+using CoCare.Volunteers.Domain;
 
 namespace CoCare.Web.Demo;
 
@@ -29,23 +30,26 @@ internal static class DrumTowerServices
 
     public static void Add(AppDbContext db, DateTime now)
     {
-        (string Code, string Zh, string En, bool Six, ServiceUnit Unit, int Standard, int Minimum, long PriceFen)[] types =
+        // The last column is the volunteer skill that lets a volunteer deliver the service; bathing, cleaning, medicine
+        // delivery and emergencies are for the provider's staff.
+        (string Code, string Zh, string En, bool Six, ServiceUnit Unit, int Standard, int Minimum, long PriceFen, Skill? Skill)[] types =
         [
-            ("Meals", "助餐", "Meals", true, ServiceUnit.Meal, 30, 0, 10_00),
-            ("Cleaning", "助洁", "Cleaning", true, ServiceUnit.Visit, 90, 45, 40_00),
-            ("Bathing", "助浴", "Bathing", true, ServiceUnit.Visit, 60, 30, 50_00),
-            ("Medical", "助医", "Medical help", true, ServiceUnit.Visit, 60, 20, 30_00),
-            ("Mobility", "助行", "Mobility", true, ServiceUnit.Visit, 60, 20, 20_00),
-            ("Emergency", "助急", "Emergency help", true, ServiceUnit.Visit, 30, 10, 0),
-            ("MedicineDelivery", "送药", "Medicine delivery", false, ServiceUnit.Visit, 30, 10, 10_00),
-            ("Companionship", "精神慰藉", "Companionship", false, ServiceUnit.Hour, 60, 30, 0),
-            ("Haircut", "理发", "Haircut", false, ServiceUnit.Visit, 30, 15, 10_00),
-            ("Repairs", "维修", "Minor repairs", false, ServiceUnit.Visit, 60, 20, 20_00),
+            ("Meals", "助餐", "Meals", true, ServiceUnit.Meal, 30, 0, 10_00, Skill.MealDelivery),
+            ("Cleaning", "助洁", "Cleaning", true, ServiceUnit.Visit, 90, 45, 40_00, null),
+            ("Bathing", "助浴", "Bathing", true, ServiceUnit.Visit, 60, 30, 50_00, null),
+            ("Medical", "助医", "Medical help", true, ServiceUnit.Visit, 60, 20, 30_00, Skill.HealthChecks),
+            ("Mobility", "助行", "Mobility", true, ServiceUnit.Visit, 60, 20, 20_00, Skill.Driving),
+            ("Emergency", "助急", "Emergency help", true, ServiceUnit.Visit, 30, 10, 0, null),
+            ("MedicineDelivery", "送药", "Medicine delivery", false, ServiceUnit.Visit, 30, 10, 10_00, null),
+            ("Companionship", "精神慰藉", "Companionship", false, ServiceUnit.Hour, 60, 30, 0, Skill.Companionship),
+            ("Haircut", "理发", "Haircut", false, ServiceUnit.Visit, 30, 15, 10_00, Skill.Haircut),
+            ("Repairs", "维修", "Minor repairs", false, ServiceUnit.Visit, 60, 20, 20_00, Skill.MinorRepairs),
         ];
         foreach (var t in types)
         {
             var type = new ServiceType(t.Code);
             type.Describe(t.Zh, t.En, t.Six, t.Unit, t.Standard, t.Minimum, t.PriceFen, active: true);
+            type.LetVolunteersWith(t.Skill?.ToString());
             db.Add(type);
         }
 

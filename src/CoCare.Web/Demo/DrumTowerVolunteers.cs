@@ -17,13 +17,16 @@ internal static class DrumTowerVolunteers
     private static readonly string[] Surnames = ["杨", "吴", "石", "龙", "覃", "韦", "梁", "潘", "蒙", "陆"];
     private static readonly string[] GivenNames = ["桂芳", "金花", "老三", "秀珍", "明亮", "凤英", "福生", "小妹", "光荣", "美玲"];
 
+    /// <summary>The leader cooks, delivers meals, keeps elders company, cuts hair and mends things (the home services they take).</summary>
+    public static IReadOnlyList<Skill> LeaderSkills { get; } = [Skill.MealDelivery, Skill.Cooking, Skill.Companionship, Skill.Haircut, Skill.MinorRepairs];
+
     public static void Add(AppDbContext db, Guid projectId, string village, string leaderName, string leaderAccountId, string coordinator,
         IReadOnlyList<(Guid Id, string Name)> elders, Random random, DateTime now)
     {
         var today = ChinaTime.Day(now);
         var start = today.AddDays(-364);
         var leader = new Volunteer(leaderName, village, leaderAccountId, start);
-        leader.Describe(leaderName, [Skill.MealDelivery, Skill.Cooking, Skill.Companionship], Weekdays.Tuesday | Weekdays.Friday | Weekdays.Saturday, true, true);
+        leader.Describe(leaderName, LeaderSkills, Weekdays.Tuesday | Weekdays.Friday | Weekdays.Saturday, true, true);
         var volunteers = new List<Volunteer> { leader };
         Skill[][] kinds = [[Skill.Cooking], [Skill.MealDelivery], [Skill.MealDelivery, Skill.Companionship], [Skill.Haircut, Skill.Companionship], [Skill.MinorRepairs, Skill.Driving]];
         for (var i = 0; i < 15; i++)

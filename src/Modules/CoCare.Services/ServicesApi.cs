@@ -79,8 +79,11 @@ public static class ServicesApi
             .WithName("CreateOrder").WithSummary("Request a service for an elder (from a need, the service list, a phone call, the family or the time bank).").RequireAuthorization(ServicesPolicies.Read);
         orders.MapGet("/{id:guid}", async (Guid id, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
             .WithName("GetOrder").WithSummary("One service order with its times, confirmation and fraud signals.").RequireAuthorization(ServicesPolicies.Read);
+        orders.MapGet("/{id:guid}/candidates", async (Guid id, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.CandidatesAsync(id, ct)))
+            .WithName("OrderCandidates").WithSummary("Who may be given the order: staff whose scope holds the elder's village, then volunteers of the village with the skill the service asks of volunteers.")
+            .RequireAuthorization(ServicesPolicies.Read);
         orders.MapPost("/{id:guid}/assign", async (Guid id, AssignOrder request, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AssignAsync(id, request, ct)))
-            .WithName("AssignOrder").WithSummary("Assign to a worker or volunteer (their account id); refused when it overlaps another open order of theirs.").RequireAuthorization(ServicesPolicies.Read);
+            .WithName("AssignOrder").WithSummary("Assign to a worker or volunteer (their account id); refused (400) unless they are staff in the village's scope or a volunteer of the village with the service's skill, and (409) when it overlaps another open order of theirs.").RequireAuthorization(ServicesPolicies.Read);
         orders.MapPost("/{id:guid}/accept", async (Guid id, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AcceptAsync(id, ct)))
             .WithName("AcceptOrder").WithSummary("The assigned worker accepts.").RequireAuthorization(ServicesPolicies.Read);
         orders.MapPost("/{id:guid}/check-in", async (Guid id, OrderTimestamp request, OrderHandlers h, CancellationToken ct) => TypedResults.Ok(await h.CheckInAsync(id, request, ct)))

@@ -23,6 +23,7 @@ public static class ServicesModule
         services.AddScoped<CanteenHandlers>();
         services.AddScoped<CheckInHandlers>();
         services.AddScoped<OrderHandlers>();
+        services.AddScoped<Assignees>();
         services.AddScoped<IServiceRequests, ServiceRequests>();
         services.AddScoped<IServiceFacts, ServiceFacts>();
         services.AddScoped<RoutePlanHandlers>();

@@ -24,6 +24,7 @@ public static class VolunteersModule
         services.AddScoped<ShiftHandlers>();
         services.AddScoped<RecognitionHandlers>();
         services.AddScoped<VolunteerHandlers>();
+        services.AddScoped<IVolunteerFacts, VolunteerFactsSource>();
         VolunteersPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

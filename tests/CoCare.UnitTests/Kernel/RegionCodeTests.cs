@@ -58,4 +58,12 @@ public class RegionCodeTests
     [InlineData("450226104201,460000000000", null)]
     public void CommonAncestor_IsTheSmallestRegionHoldingAll(string codes, string? expected) =>
         Assert.Equal(expected, RegionCode.CommonAncestor(codes.Split(',')));
+
+    [Theory]
+    [InlineData("450226104201", "450000000000,450200000000,450226000000,450226104000")]
+    [InlineData("450226000000", "450000000000,450200000000")]
+    [InlineData("450000000000", "")]
+    [InlineData("bogus", "")]
+    public void Ancestors_AreTheRegionsAbove(string code, string expected) =>
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), RegionCode.Ancestors(code));
 }

@@ -42,6 +42,19 @@ public class RoutePlannerTests
     }
 
     [Fact]
+    public void AStopGoesOnlyToAVehicleAllowedToServeIt_AndOneNoVehicleMayServe_IsUnplannedWithTheReason()
+    {
+        var plan = RoutePlanner.Plan(Problem(
+            new RoutingStop("bath", 10, 0, 0, 0, 1_000_000, 0, Vehicles: [1]),
+            new RoutingStop("meal", 11, 0, 1, 0, 1_000_000, 0),
+            new RoutingStop("nobody", 12, 0, 0, 0, 1_000_000, 0, Vehicles: [])), TimeSpan.FromSeconds(1));
+
+        Assert.Equal(1, Assert.Single(plan.Routes, r => r.Stops.Contains(0)).Vehicle);
+        Assert.Contains(1, plan.Routes.SelectMany(r => r.Stops));
+        Assert.Equal((2, RoutePlanner.NoQualifiedWorker), (Assert.Single(plan.Unplanned).Stop, Assert.Single(plan.Unplanned).Reason));
+    }
+
+    [Fact]
     public void AStopBiggerThanAnyVehicle_IsUnplannedForLackOfRoom()
     {
         var plan = RoutePlanner.Plan(Problem(new RoutingStop("huge", 10, 0, 11, 0, 1_000_000, 0)), TimeSpan.FromSeconds(1));

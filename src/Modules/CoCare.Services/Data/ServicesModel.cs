@@ -16,6 +16,7 @@ internal sealed class ServicesModel : IModelContributor
             b.Property(t => t.NameZh).HasMaxLength(50).IsRequired();
             b.Property(t => t.NameEn).HasMaxLength(80).IsRequired();
             b.Property(t => t.Unit).HasConversion<string>().HasMaxLength(10);
+            b.Property(t => t.VolunteerSkill).HasMaxLength(30);
             b.Ignore(t => t.ListPrice);
             b.HasIndex(t => t.Code).IsUnique();
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoCare.Kernel;
 
 namespace CoCare.Services.Domain;
@@ -41,6 +42,9 @@ public sealed class ServiceType : Entity
 
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>The skill (a volunteer skill code) that lets a volunteer deliver this service; null when only staff may (bathing, cleaning …).</summary>
+    public string? VolunteerSkill { get; private set; }
+
     public Money ListPrice => new(ListPriceFen);
 
     public void Describe(string nameZh, string nameEn, bool sixHelps, ServiceUnit unit, int standardMinutes, int minimumMinutes, long listPriceFen, bool active)
@@ -58,4 +62,9 @@ public sealed class ServiceType : Entity
         (NameZh, NameEn, IsSixHelps, Unit, StandardMinutes, MinimumMinutes, ListPriceFen, IsActive) =
             (nameZh, nameEn, sixHelps, unit, standardMinutes, minimumMinutes, listPriceFen, active);
     }
+
+    /// <summary>The name in the current UI language.</summary>
+    public string DisplayName() => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? NameZh : NameEn;
+
+    public void LetVolunteersWith(string? skill) => VolunteerSkill = string.IsNullOrWhiteSpace(skill) ? null : skill;
 }

@@ -7,10 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoCare.Services.Features.Catalogue;
 
-public sealed record SaveServiceType(string NameZh, string NameEn, bool IsSixHelps, ServiceUnit Unit, int StandardMinutes, int MinimumMinutes, long ListPriceFen, bool IsActive = true, long Version = 0);
+/// <summary>A service type; <see cref="VolunteerSkill"/> is the volunteer skill code that lets volunteers deliver it (none: staff only).</summary>
+public sealed record SaveServiceType(string NameZh, string NameEn, bool IsSixHelps, ServiceUnit Unit, int StandardMinutes, int MinimumMinutes, long ListPriceFen, bool IsActive = true,
+    long Version = 0, string? VolunteerSkill = null);
 
 public sealed record ServiceTypeDto(string Code, string Name, string NameZh, string NameEn, bool IsSixHelps, ServiceUnit Unit, int StandardMinutes, int MinimumMinutes,
-    long ListPriceFen, bool IsActive, long Version);
+    long ListPriceFen, bool IsActive, long Version, string? VolunteerSkill = null);
 
 public sealed record AddSubsidyRule(string ServiceTypeCode, string Name, string? Category, int? MinimumAge, string? MinimumLevel, SubsidyKind Kind,
     long AmountOffFen, int PercentOff, bool OncePerDay, DateOnly ValidFrom, DateOnly? ValidTo);
@@ -26,7 +28,7 @@ public sealed record QuoteDto(string ServiceTypeCode, Guid ElderId, DateOnly Day
 /// The catalogue and its subsidy rules. The purchaser (or an administrator) changes them; everyone signed in reads
 /// them. A policy change is a new rule from a date: rules for the same service and condition may not overlap.
 /// </summary>
-internal sealed class CatalogueHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, CanteenLookups lookups, TimeProvider clock)
+internal sealed class CatalogueHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, IVolunteerFacts volunteers, CanteenLookups lookups, TimeProvider clock)
 {
     private static readonly string[] Categories =
         ["SubsistenceAllowance", "ExtremePoverty", "NearPoverty", "LivingAlone", "EmptyNest", "LeftBehind", "Disabled", "FamilyPlanningSpecial", "AdvancedAge"];
@@ -62,6 +64,11 @@ internal sealed class CatalogueHandlers(AppDbContext db, CurrentActor actor, IEl
             throw new DomainException("ServiceType.Unit", ErrorKind.Validation, "unit");
         }
 
+        if (request.VolunteerSkill is { } skill && !volunteers.SkillCodes.Contains(skill, StringComparer.Ordinal))
+        {
+            throw new DomainException("ServiceType.VolunteerSkill", ErrorKind.Validation, "volunteerSkill");
+        }
+
         var type = await db.Set<ServiceType>().FirstOrDefaultAsync(t => t.Code == code, ct);
         if (type is null)
         {
@@ -74,6 +81,7 @@ internal sealed class CatalogueHandlers(AppDbContext db, CurrentActor actor, IEl
         }
 
         type.Describe(request.NameZh.Trim(), request.NameEn.Trim(), request.IsSixHelps, request.Unit, request.StandardMinutes, request.MinimumMinutes, request.ListPriceFen, request.IsActive);
+        type.LetVolunteersWith(request.VolunteerSkill);
         await db.SaveChangesAsync(ct);
         lookups.ForgetPricing();
         return ToDto(type);
@@ -159,8 +167,8 @@ internal sealed class CatalogueHandlers(AppDbContext db, CurrentActor actor, IEl
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static ServiceTypeDto ToDto(ServiceType t) =>
-        new(t.Code, CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? t.NameZh : t.NameEn, t.NameZh, t.NameEn, t.IsSixHelps, t.Unit,
-            t.StandardMinutes, t.MinimumMinutes, t.ListPriceFen, t.IsActive, t.Version);
+        new(t.Code, t.DisplayName(), t.NameZh, t.NameEn, t.IsSixHelps, t.Unit,
+            t.StandardMinutes, t.MinimumMinutes, t.ListPriceFen, t.IsActive, t.Version, t.VolunteerSkill);
 
     private static SubsidyRuleDto ToDto(SubsidyRule r) =>
         new(r.Id, r.ServiceTypeCode, r.Name, r.Condition.Category, r.Condition.MinimumAge, r.Condition.MinimumLevel, r.Kind, r.AmountOffFen, r.PercentOff, r.OncePerDay, r.ValidFrom, r.ValidTo);

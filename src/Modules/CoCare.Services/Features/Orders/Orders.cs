@@ -27,7 +27,7 @@ public sealed record OrderDto(Guid Id, Guid ElderId, string ElderName, string Vi
 /// assign them; the assigned worker accepts, checks in and out on the phone; completion needs the elder's card code
 /// (or a countersignature by other staff) and stores the fraud signals found; person-times count completed orders only.
 /// </summary>
-internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, IDirectory directory, INeedsMatching matching, IVoiceRules rules,
+internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, Assignees assignees, INeedsMatching matching, IVoiceRules rules,
     TimeProvider clock)
 {
     /// <summary>A check-in further than this from the elder's home is flagged.</summary>
@@ -97,17 +97,21 @@ internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderF
 
     public async Task<OrderDto> GetAsync(Guid id, CancellationToken ct) => ToDto(await FindAsync(id, ct, track: false));
 
+    /// <summary>Who may be given the order: staff whose scope holds the elder's village, volunteers of the village with the skill.</summary>
+    public async Task<IReadOnlyList<CandidateDto>> CandidatesAsync(Guid id, CancellationToken ct)
+    {
+        RequireStaff();
+        var order = await FindAsync(id, ct, track: false);
+        return await assignees.ForAsync(order.VillageCode, order.ServiceTypeCode, ct);
+    }
+
     public async Task<OrderDto> AssignAsync(Guid id, AssignOrder request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequireStaff();
         var order = await FindAsync(id, ct);
         db.ExpectVersion(order, request.Version);
-        var names = await directory.AccountNamesAsync([request.WorkerId ?? ""], ct);
-        if (!names.TryGetValue(request.WorkerId ?? "", out var name))
-        {
-            throw new DomainException("Order.WorkerUnknown", ErrorKind.Validation, "workerId");
-        }
+        var name = await assignees.RequireAsync(request.WorkerId ?? "", [order], ct);
 
         // A worker cannot be in two places at once: refuse an order whose standard time overlaps another open one of theirs.
         if (order.ScheduledFor is { } start)

@@ -6,8 +6,9 @@ namespace CoCare.Services.Features.Routing;
 /// <summary>
 /// A place to visit: its demand (meals), time window and service duration. Times are in the problem's unit (the
 /// service planner uses seconds; Solomon instances their own unit), relative to the start of the day.
+/// <see cref="Vehicles"/> lists the vehicles (workers) allowed to serve it; null means any.
 /// </summary>
-public sealed record RoutingStop(string Id, double X, double Y, int Demand, long Ready, long Due, long Service);
+public sealed record RoutingStop(string Id, double X, double Y, int Demand, long Ready, long Due, long Service, IReadOnlyList<int>? Vehicles = null);
 
 /// <summary>
 /// A routing problem: a depot (the service point) open from <see cref="DepotReady"/> to <see cref="DepotDue"/>, the
@@ -44,6 +45,7 @@ public static class RoutePlanner
 {
     public const string WindowUnreachable = "Route.WindowUnreachable";
     public const string NoRoom = "Route.NoRoom";
+    public const string NoQualifiedWorker = "Route.NoQualifiedWorker";
 
     public static RoutingPlan Plan(RoutingProblem problem, TimeSpan timeLimit)
     {
@@ -58,6 +60,10 @@ public static class RoutePlanner
             if (s.Due < s.Ready || there > s.Due || back > problem.DepotDue)
             {
                 unplanned.Add(new UnplannedStop(i, WindowUnreachable));
+            }
+            else if (s.Vehicles is { Count: 0 })
+            {
+                unplanned.Add(new UnplannedStop(i, NoQualifiedWorker));
             }
             else if (s.Demand > problem.Capacity)
             {
@@ -116,6 +122,11 @@ public static class RoutePlanner
             var stop = problem.Stops[planned[k - 1]];
             var index = manager.NodeToIndex(k);
             time.CumulVar(index).SetRange(stop.Ready, stop.Due);
+            if (stop.Vehicles is { } vehicles && vehicles.Count < problem.Vehicles)
+            {
+                // -1 keeps "not performed" possible (the stop's disjunction); the rest are the allowed vehicles.
+                routing.VehicleVar(index).SetValues([-1, .. vehicles.Select(v => (long)v)]);
+            }
             routing.AddDisjunction([index], penalty);
         }
 

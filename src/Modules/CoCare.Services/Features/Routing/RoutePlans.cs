@@ -2,6 +2,7 @@ using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Services.Domain;
 using CoCare.Services.Features.Canteen;
+using CoCare.Services.Features.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
@@ -33,7 +34,7 @@ public sealed record AcceptedRoute(string WorkerId, IReadOnlyList<Guid> OrderIds
 /// (<c>Services:Routing:RoadFactor</c>, default 1.3; <c>Services:Routing:SpeedKmh</c>, default 12 — on foot or by e-bike
 /// in a village). Orders that cannot be reached in their window are reported with the reason; the rest are planned.
 /// </summary>
-internal sealed class RoutePlanHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, IDirectory directory, CanteenHandlers canteens, IErrorText errors,
+internal sealed class RoutePlanHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, Assignees assignees, CanteenHandlers canteens, IErrorText errors,
     IConfiguration configuration)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
@@ -54,12 +55,6 @@ internal sealed class RoutePlanHandlers(AppDbContext db, CurrentActor actor, IEl
             throw new DomainException("Route.Shift", ErrorKind.Validation, "shiftEnd");
         }
 
-        var names = await directory.AccountNamesAsync(request.WorkerIds, ct);
-        if (request.WorkerIds.FirstOrDefault(w => !names.ContainsKey(w)) is { } unknown)
-        {
-            throw new DomainException("Order.WorkerUnknown", ErrorKind.Validation, "workerIds");
-        }
-
         var from = ChinaTime.Utc(request.Day, TimeOnly.MinValue);
         var to = from.AddDays(1);
         var open = new[] { OrderStatus.Requested, OrderStatus.Assigned };
@@ -68,6 +63,11 @@ internal sealed class RoutePlanHandlers(AppDbContext db, CurrentActor actor, IEl
             .Where(o => open.Contains(o.Status) && o.ScheduledFor >= from && o.ScheduledFor < to && o.VillageCode.StartsWith(prefix))
             .OrderBy(o => o.ScheduledFor).Take(500).ToListAsync(ct);
         var minutes = await db.Set<ServiceType>().AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.StandardMinutes, ct);
+        var (refusal, names) = await assignees.RuleAsync(request.WorkerIds, orders, ct);
+        if (request.WorkerIds.FirstOrDefault(w => !names.ContainsKey(w)) is not null)
+        {
+            throw new DomainException("Order.WorkerUnknown", ErrorKind.Validation, "workerIds");
+        }
         var homes = await elders.HomesAsync(orders.Select(o => o.ElderId).Distinct().ToList(), ct);
 
         var unplanned = orders.Where(o => !homes.ContainsKey(o.ElderId)).Select(o => new UnplannedOrderDto(o.Id, o.ElderName, Text("Route.NoHome"))).ToList();
@@ -78,8 +78,10 @@ internal sealed class RoutePlanHandlers(AppDbContext db, CurrentActor actor, IEl
         {
             var home = homes[o.ElderId];
             var meal = o.ServiceTypeCode == CheckInWriter.MealsCode;
+            // Each order goes only to a worker the assignment rule allows (a volunteer with the skill, staff in scope).
+            var allowed = Enumerable.Range(0, request.WorkerIds.Count).Where(v => refusal(request.WorkerIds[v], o) is null).ToList();
             return new RoutingStop(o.Id.ToString(), home.Latitude, home.Longitude, meal ? 1 : 0, Seconds(o.ScheduledFor!.Value - Window), Seconds(o.ScheduledFor!.Value + Window),
-                (meal ? 5 : Math.Max(5, minutes.GetValueOrDefault(o.ServiceTypeCode, 30))) * 60L);
+                (meal ? 5 : Math.Max(5, minutes.GetValueOrDefault(o.ServiceTypeCode, 30))) * 60L, allowed);
         }).ToList();
 
         var roadFactor = configuration.GetValue("Services:Routing:RoadFactor", 1.3);
@@ -103,6 +105,14 @@ internal sealed class RoutePlanHandlers(AppDbContext db, CurrentActor actor, IEl
         return new RoutePlanDto(point.Id, request.Day, depot.Latitude, depot.Longitude, routes, unplanned);
     }
 
+    /// <summary>Who can take rounds from the point: the staff in its scope and the volunteers serving its region.</summary>
+    public async Task<IReadOnlyList<CandidateDto>> WorkersAsync(Guid servicePointId, CancellationToken ct)
+    {
+        RequireCoordinator();
+        var point = await canteens.FindPointAsync(servicePointId, ct);
+        return await assignees.InAsync(point.RegionCode, ct);
+    }
+
     /// <summary>Assigns each worker's orders in the planned order; all or nothing.</summary>
     public async Task<int> AcceptAsync(AcceptRoutes request, CancellationToken ct)
     {
@@ -114,22 +124,13 @@ internal sealed class RoutePlanHandlers(AppDbContext db, CurrentActor actor, IEl
             throw new DomainException("Route.AcceptOrders", ErrorKind.Validation, "routes");
         }
 
-        var names = await directory.AccountNamesAsync(request.Routes!.Select(r => r.WorkerId), ct);
         var orders = await db.Set<ServiceOrder>().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         foreach (var route in request.Routes!)
         {
-            if (!names.TryGetValue(route.WorkerId ?? "", out var name))
+            var theirs = (route.OrderIds ?? []).Select(id => orders.TryGetValue(id, out var order) && actor.Covers(order.VillageCode) ? order : throw DomainException.NotFound("Order.NotFound")).ToList();
+            var name = await assignees.RequireAsync(route.WorkerId ?? "", theirs, ct);
+            foreach (var order in theirs)
             {
-                throw new DomainException("Order.WorkerUnknown", ErrorKind.Validation, "routes");
-            }
-
-            foreach (var id in route.OrderIds)
-            {
-                if (!orders.TryGetValue(id, out var order) || !actor.Covers(order.VillageCode))
-                {
-                    throw DomainException.NotFound("Order.NotFound");
-                }
-
                 order.Assign(route.WorkerId!, name);
             }
         }
