@@ -102,8 +102,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A page in a phone-sized window (390×844, touch) as a worker or volunteer opens it.</summary>
-    public async Task<IPage> NewPhonePageAsync(string locale = "zh-CN")
+    /// <summary>A page in a phone-sized window (390×844, touch) as a worker or volunteer opens it; with <paramref name="location"/> the phone reports that position.</summary>
+    public async Task<IPage> NewPhonePageAsync(string locale = "zh-CN", (double Latitude, double Longitude)? location = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -112,6 +112,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new() { Width = 390, Height = 844 },
             IsMobile = true,
             HasTouch = true,
+            Permissions = location is null ? [] : ["geolocation"],
+            Geolocation = location is { } at ? new Geolocation { Latitude = (float)at.Latitude, Longitude = (float)at.Longitude } : null,
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();

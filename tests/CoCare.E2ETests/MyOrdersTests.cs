@@ -11,24 +11,28 @@ namespace CoCare.E2ETests;
 public class MyOrdersTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task AVolunteer_OnAPhone_AcceptsChecksInAndOut_AndCompletesWithTheElderCode()
+    public async Task AVolunteer_OnAPhone_AcceptsChecksInAndOut_WhereThePhoneIs_AndCompletesWithTheElderCode()
     {
         string code, elderName;
+        Guid orderId;
+        (double, double) home;
         await using (var scope = browser.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var volunteer = await db.Users.SingleAsync(u => u.UserName == "volunteer");
-            var elder = await db.Set<Elder>().OrderBy(e => e.Name).Skip(7).FirstAsync();
-            (code, elderName) = (elder.CardConfirmationCode!, elder.Name);
+            var elder = await db.Set<Elder>().Where(e => e.Latitude != null).OrderBy(e => e.Name).Skip(7).FirstAsync();
+            (code, elderName, home) = (elder.CardConfirmationCode!, elder.Name, (elder.Latitude!.Value, elder.Longitude!.Value));
             var order = new ServiceOrder(elder.Id, elder.VillageCode, "Companionship", OrderSource.Phone, null, browser.App.Clock.GetUtcNow().UtcDateTime, "provider",
                 browser.App.Clock.GetUtcNow().UtcDateTime);
             order.NameElder(elder.Name);
             order.Assign(volunteer.Id, volunteer.DisplayName ?? "volunteer");
             db.Add(order);
             await db.SaveChangesAsync();
+            orderId = order.Id;
         }
 
-        var page = await browser.NewPhonePageAsync();
+        // The phone is at the elder's door (about 20 m off).
+        var page = await browser.NewPhonePageAsync(location: (home.Item1 + 0.0002, home.Item2));
         await BrowserFixture.SignInAsync(page, "volunteer");
         await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GotoAsync("/services/my-orders");
@@ -50,6 +54,14 @@ public class MyOrdersTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=done]")).ToHaveTextAsync(elderName + "：已完成");
         await Assertions.Expect(card).ToHaveCountAsync(0);
         await BrowserFixture.AssertAccessibleAsync(page);
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var done = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<ServiceOrder>().AsNoTracking().SingleAsync(o => o.Id == orderId);
+            var at = Assert.IsType<CoCare.Kernel.GeoPoint>(done.CheckInPoint);
+            Assert.InRange(at.MetersTo(new CoCare.Kernel.GeoPoint(home.Item1, home.Item2)), 0, 50);
+            Assert.NotNull(done.CheckOutPoint);
+            Assert.DoesNotContain(FraudRules.FarFromElder, done.FraudSignals);
+        }
 
         // The elder rates the service on the same phone: one question, five big buttons; a reload does not rate twice.
         await page.Locator("[data-testid=rate-link]").ClickAsync();

@@ -38,7 +38,8 @@ public class RoutePlannerTests(BrowserFixture browser)
         await page.GotoAsync("/services/routes");
         await BrowserFixture.WaitForAppAsync(page);
         await page.Locator("label", new() { HasText = "(volunteer)" }).Locator("input").CheckAsync();
-        await page.Locator("label", new() { HasText = "(association)" }).Locator("input").CheckAsync();
+        await page.Locator("label", new() { HasText = "(provider)" }).Locator("input").CheckAsync();
+        await Assertions.Expect(page.Locator("label", new() { HasText = "(association)" })).ToHaveCountAsync(0); // neither staff nor a volunteer of the village
         await page.ClickAsync("[data-testid=plan]");
         await page.Locator("[data-testid=map]").WaitForAsync(new() { Timeout = 30_000 });
         var rows = await page.Locator("[data-testid=route] tbody tr").CountAsync();

@@ -54,8 +54,12 @@ public class CatalogueTests(SharedApps apps)
         var app = await apps.GetAsync(db);
         using var purchaser = await app.ClientAsync("purchaser");
         var code = "Test" + new string(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6).ToArray());
-        await HttpAssert.JsonAsync(await purchaser.PutAsJsonAsync($"/api/v1/services/catalogue/{code}",
-            new { nameZh = "测试服务", nameEn = "Test service", isSixHelps = false, unit = "Visit", standardMinutes = 60, minimumMinutes = 30, listPriceFen = 2000 }));
+        var unknownSkill = await HttpAssert.ProblemAsync(await purchaser.PutAsJsonAsync($"/api/v1/services/catalogue/{code}",
+            new { nameZh = "测试服务", nameEn = "Test service", isSixHelps = false, unit = "Visit", standardMinutes = 60, minimumMinutes = 30, listPriceFen = 2000, volunteerSkill = "Juggling" }), 400);
+        Assert.True(unknownSkill.GetProperty("errors").TryGetProperty("volunteerSkill", out _));
+        var saved = await HttpAssert.JsonAsync(await purchaser.PutAsJsonAsync($"/api/v1/services/catalogue/{code}",
+            new { nameZh = "测试服务", nameEn = "Test service", isSixHelps = false, unit = "Visit", standardMinutes = 60, minimumMinutes = 30, listPriceFen = 2000, volunteerSkill = "Companionship" }));
+        Assert.Equal("Companionship", saved.GetProperty("volunteerSkill").GetString());
 
         object Rule(string from, string? to, int off) => new
         {

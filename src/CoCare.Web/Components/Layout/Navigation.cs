@@ -24,6 +24,7 @@ public static class Navigation
         new("Nav.Residents", "/residents/elders", MudBlazor.Icons.Material.Filled.Elderly, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.DataProtectionOfficer], true),
         new("Nav.Services", "/services/catalogue", MudBlazor.Icons.Material.Filled.RoomService, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.Volunteer], true),
         new("Nav.Canteen", "/services/canteen", MudBlazor.Icons.Material.Filled.RamenDining, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.Volunteer], true),
+        new("Nav.Orders", "/services/orders", MudBlazor.Icons.Material.Filled.ListAlt, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee], true),
         new("Nav.Routes", "/services/routes", MudBlazor.Icons.Material.Filled.Route, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee], true),
         new("Nav.MyOrders", "/services/my-orders", MudBlazor.Icons.Material.Filled.Assignment, [Roles.Provider, Roles.Volunteer, Roles.ResidentOrganization], true),
         new("Nav.Volunteers", "/volunteers/shifts", MudBlazor.Icons.Material.Filled.VolunteerActivism, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization], true),

@@ -105,6 +105,19 @@ internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderF
         return await assignees.ForAsync(order.VillageCode, order.ServiceTypeCode, ct);
     }
 
+    /// <summary>The candidates for several orders at once, by village and service (one lookup per pair, for a page of orders).</summary>
+    public async Task<IReadOnlyDictionary<(string Village, string Service), IReadOnlyList<CandidateDto>>> CandidatesAsync(IEnumerable<OrderDto> orders, CancellationToken ct)
+    {
+        RequireStaff();
+        var result = new Dictionary<(string Village, string Service), IReadOnlyList<CandidateDto>>();
+        foreach (var key in orders.Select(o => (o.VillageCode, o.ServiceTypeCode)).Distinct())
+        {
+            result[key] = await assignees.ForAsync(key.VillageCode, key.ServiceTypeCode, ct);
+        }
+
+        return result;
+    }
+
     public async Task<OrderDto> AssignAsync(Guid id, AssignOrder request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
