@@ -20,6 +20,9 @@ public interface IServiceFacts
     /// <summary>Orders completed at or after <paramref name="since"/>, oldest first, at most <paramref name="take"/> (for return visits).</summary>
     Task<IReadOnlyList<DeliveryFacts>> CompletedOrdersAsync(DateTime since, int take, CancellationToken ct);
 
+    /// <summary>Completed orders and meal check-ins in the scope, orders first, each by id, at most <paramref name="max"/> (to draw a sample from).</summary>
+    Task<IReadOnlyList<DeliveryFacts>> DeliveriesAsync(KpiScope scope, int max, CancellationToken ct);
+
     /// <summary>The meal check-in (a meal served is complete), or null when there is none.</summary>
     Task<DeliveryFacts?> MealAsync(Guid checkInId, CancellationToken ct);
 }

@@ -3,6 +3,7 @@ using CoCare.Network;
 using CoCare.Procurement;
 using CoCare.Residents;
 using CoCare.Services;
+using CoCare.Evaluation;
 using CoCare.Voice;
 using CoCare.Volunteers;
 using CoCare.Web;
@@ -20,6 +21,7 @@ builder.Services.AddServices(builder.Configuration);
 builder.Services.AddVolunteers(builder.Configuration);
 builder.Services.AddNetwork(builder.Configuration);
 builder.Services.AddVoice(builder.Configuration);
+builder.Services.AddEvaluation(builder.Configuration);
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ api.MapServicesApi();
 api.MapVolunteersApi();
 api.MapNetworkApi();
 api.MapVoiceApi();
+api.MapEvaluationApi();
 app.MapProcurementDownloads();
 app.MapVoiceDownloads();
 app.MapResidentsDownloads();

@@ -31,7 +31,7 @@ internal static class DrumTowerNetwork
         }
 
         db.AddRange(towers);
-        var start = new DateOnly(2024, 3, 1);
+        var start = DrumTowerScenario.ContractStart(today);
         var contributions = new List<Contribution>();
         void Add(ContributionKind kind, FundingSource? source, Guid? org, string name, DateOnly on, string what, ValuationMethod method, long? fen, long? minutes = null,
             long? wage = null, Guid? space = null)

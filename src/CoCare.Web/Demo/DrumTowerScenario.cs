@@ -24,6 +24,9 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
     public const string GVillage = "450226104201";
 
     private static readonly string[] Surnames = ["杨", "吴", "石", "龙", "覃", "韦", "梁", "潘", "蒙", "陆"];
+
+    /// <summary>The first day of the demo year (the contract's start): the service records of the year fall inside it.</summary>
+    internal static DateOnly ContractStart(DateOnly today) => today.AddDays(-365);
     private static readonly string[] GivenNames = ["秀英", "建华", "海燕", "志明", "丽萍", "文军", "春梅", "国强", "晓红", "德胜", "玉兰", "永福"];
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
@@ -108,7 +111,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
 
         await db.SaveChangesAsync(ct);
 
-        var projectId = DrumTowerProcurement.Add(db, bureau.Id, socialWork.Id, otherProvider.Id, accountIds["purchaser"], accountIds["provider"], GVillage);
+        var projectId = DrumTowerProcurement.Add(db, bureau.Id, socialWork.Id, otherProvider.Id, accountIds["purchaser"], accountIds["provider"], GVillage, ContractStart(ChinaTime.Day(clock.GetUtcNow().UtcDateTime)));
         await db.SaveChangesAsync(ct);
 
         DrumTowerServices.Add(db, clock.GetUtcNow().UtcDateTime);

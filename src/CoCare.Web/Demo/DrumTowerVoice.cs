@@ -109,8 +109,10 @@ internal static class DrumTowerVoice
 
     private static void AddRatings(AppDbContext db, string village, Guid provider, IReadOnlyList<MealCheckIn> meals, IReadOnlyList<ServiceOrder> orders, Random random)
     {
-        var completed = orders.Where(o => o.Status == OrderStatus.Completed && o.CompletedAt is not null).Take(Ratings / 2).ToList();
-        var served = meals.Take(Ratings - completed.Count).ToList();
+        // Spread over the whole year (every n-th service and meal), so any period's rate has ratings behind it.
+        static List<T> Spread<T>(IReadOnlyList<T> all, int count) => Enumerable.Range(0, Math.Min(count, all.Count)).Select(i => all[i * all.Count / Math.Min(count, all.Count)]).ToList();
+        var completed = Spread(orders.Where(o => o.Status == OrderStatus.Completed && o.CompletedAt is not null).ToList(), Ratings / 2);
+        var served = Spread(meals, Ratings - completed.Count);
         var scores = Enumerable.Range(0, Ratings).Select(i => i < Satisfied ? (i % 5 == 0 ? 4 : 5) : (i % 2 == 0 ? 3 : 2)).OrderBy(_ => random.Next()).ToList();
         var n = 0;
         foreach (var o in completed)

@@ -30,6 +30,7 @@ public static class ProcurementModule
         services.AddScoped<PublicCalls>();
         services.AddScoped<OcdsExport>();
         services.AddScoped<IProjectFacts, ProjectFactsSource>();
+        services.AddScoped<IContractFacts, ContractFactsSource>();
         ProcurementPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

@@ -24,6 +24,7 @@ public static class ServicesModule
         services.AddScoped<CheckInHandlers>();
         services.AddScoped<OrderHandlers>();
         services.AddScoped<Assignees>();
+        services.AddScoped<IKpiContributor, ServiceKpis>();
         services.AddScoped<IServiceRequests, ServiceRequests>();
         services.AddScoped<IServiceFacts, ServiceFacts>();
         services.AddScoped<RoutePlanHandlers>();

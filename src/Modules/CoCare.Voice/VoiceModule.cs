@@ -29,6 +29,7 @@ public static class VoiceModule
         services.AddScoped<RuleHandlers>();
         services.AddScoped<FeedbackHandlers>();
         services.AddScoped<SatisfactionHandlers>();
+        services.AddScoped<IKpiContributor, VoiceKpis>();
         services.AddScoped<SurveyHandlers>();
         services.AddScoped<ContractParties>();
         services.AddScoped<PointQr>();

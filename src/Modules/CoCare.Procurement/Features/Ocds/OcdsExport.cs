@@ -15,7 +15,7 @@ namespace CoCare.Procurement.Features.Ocds;
 /// award, contract, implementation), parties with their roles, contract milestones for every evaluation
 /// (assessment) and payment phase (payment), and transactions for payments made. Drafts are never published.
 /// </summary>
-public sealed class OcdsExport(AppDbContext db, IDirectory directory, IConfiguration configuration, TimeProvider clock)
+public sealed class OcdsExport(AppDbContext db, IDirectory directory, IContractMoney money, IConfiguration configuration, TimeProvider clock)
 {
     private const string Currency = "CNY";
 
@@ -152,11 +152,26 @@ public sealed class OcdsExport(AppDbContext db, IDirectory directory, IConfigura
 
             if (contract is not null)
             {
-                releases.Add(Release("contract", contract.DateSigned ?? contract.CreatedAt, ("contracts", new JsonArray(ContractNode(ocid, contract)))));
+                var milestones = await money.MilestonesAsync(contract.Id, ct);
+                releases.Add(Release("contract", contract.DateSigned ?? contract.CreatedAt, ("contracts", new JsonArray(ContractNode(ocid, contract, [])))));
                 if (contract.Status is ContractStatus.Active or ContractStatus.Completed or ContractStatus.Terminated)
                 {
-                    var implementation = ContractNode(ocid, contract);
-                    implementation["implementation"] = new JsonObject { ["transactions"] = new JsonArray() };
+                    // Payments made are the implementation's transactions (payer: the purchaser; payee: the provider).
+                    var payments = await money.PaymentsAsync(contract.Id, ct);
+                    var implementation = ContractNode(ocid, contract, milestones);
+                    implementation["implementation"] = new JsonObject
+                    {
+                        ["transactions"] = new JsonArray(payments.Select(p => (JsonNode)Node(new
+                        {
+                            id = $"{ocid}-transaction-{p.PhaseNumber}",
+                            source = $"{ocid}-budget",
+                            date = Date(p.PaidOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
+                            value = Value(p.AmountFen),
+                            payer = Plain(Reference(contract.PurchaserOrganizationId, organizations)),
+                            payee = Plain(Reference(contract.ProviderOrganizationId, organizations)),
+                            description = $"{p.PhaseName}（{p.Reference}）",
+                        })).ToArray()),
+                    };
                     releases.Add(Release("implementation", contract.ActivatedAt ?? contract.UpdatedAt, ("contracts", new JsonArray(implementation))));
                 }
             }
@@ -165,28 +180,44 @@ public sealed class OcdsExport(AppDbContext db, IDirectory directory, IConfigura
         return releases;
     }
 
-    private static JsonObject ContractNode(string ocid, Contract contract)
+    /// <summary>The contract with its milestones: scheduled, or met / partially met / not met as Evaluation reports them.</summary>
+    private static JsonObject ContractNode(string ocid, Contract contract, IReadOnlyList<MilestoneFacts> reached)
     {
+        (string Status, string? DateMet, string? Description) Reached(string type, int number, string scheduledDescription) =>
+            reached.FirstOrDefault(m => m.Type == type && m.Number == number) is { } m
+                ? (m.Status, m.DateMet is { } d ? Date(d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null, m.Description ?? scheduledDescription)
+                : ("scheduled", null, scheduledDescription);
         var current = contract.Current;
         var terms = current.Terms;
-        var milestones = terms.Evaluations.Select((e, i) => (JsonNode)Node(new
+        var milestones = terms.Evaluations.Select((e, i) =>
         {
-            id = $"{ocid}-assessment-{i + 1}",
-            title = e.Name,
-            type = "assessment",
-            dueDate = Date(e.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
-            status = "scheduled",
-        })).Concat(terms.Phases.Select((p, i) => (JsonNode)Node(new
+            var (status, dateMet, description) = Reached("assessment", i + 1, e.Kind.ToString());
+            return (JsonNode)Node(new
+            {
+                id = $"{ocid}-assessment-{i + 1}",
+                title = e.Name,
+                type = "assessment",
+                description,
+                dueDate = Date(e.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
+                status,
+                dateMet,
+            });
+        }).Concat(terms.Phases.Select((p, i) =>
         {
-            id = $"{ocid}-payment-{i + 1}",
-            title = p.Name,
-            type = "payment",
-            description = $"{p.ShareBasisPoints / 100m}%",
-            dueDate = p.Trigger == PhaseTrigger.AfterEvaluation && p.EvaluationNumber is { } n && n <= terms.Evaluations.Count
-                ? Date(terms.Evaluations[n - 1].DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))
-                : contract.DateSigned is { } signed ? Date(signed) : null,
-            status = "scheduled",
-        }))).ToArray();
+            var (status, dateMet, description) = Reached("payment", i + 1, $"{p.ShareBasisPoints / 100m}%");
+            return (JsonNode)Node(new
+            {
+                id = $"{ocid}-payment-{i + 1}",
+                title = p.Name,
+                type = "payment",
+                description,
+                dueDate = p.Trigger == PhaseTrigger.AfterEvaluation && p.EvaluationNumber is { } n && n <= terms.Evaluations.Count
+                    ? Date(terms.Evaluations[n - 1].DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))
+                    : contract.DateSigned is { } signed ? Date(signed) : null,
+                status,
+                dateMet,
+            });
+        })).ToArray();
         return Node(new
         {
             id = $"{ocid}-contract-1",

@@ -33,6 +33,20 @@ internal sealed class ServiceFacts(AppDbContext db) : IServiceFacts
             .Select(o => new DeliveryFacts(o.Id, o.ElderId, o.VillageCode, o.ServiceTypeCode, null, true, o.CompletedAt))
             .ToListAsync(ct);
 
+    public async Task<IReadOnlyList<DeliveryFacts>> DeliveriesAsync(KpiScope scope, int max, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var prefixes = RegionCode.Prefixes(scope.RegionCodes);
+        var (from, to) = (ChinaTime.Utc(scope.From, TimeOnly.MinValue), ChinaTime.Utc(scope.To.AddDays(1), TimeOnly.MinValue));
+        var orders = await db.Set<ServiceOrder>().AsNoTracking().WhereRegionUnder(o => o.VillageCode, prefixes)
+            .Where(o => o.Status == OrderStatus.Completed && o.CompletedAt >= from && o.CompletedAt < to).OrderBy(o => o.Id).Take(max)
+            .Select(o => new DeliveryFacts(o.Id, o.ElderId, o.VillageCode, o.ServiceTypeCode, null, true, o.CompletedAt)).ToListAsync(ct);
+        var meals = await db.Set<MealCheckIn>().AsNoTracking().WhereRegionUnder(c => c.VillageCode, prefixes)
+            .Where(c => c.Day >= scope.From && c.Day <= scope.To).OrderBy(c => c.Id).Take(max - orders.Count)
+            .Select(c => new DeliveryFacts(c.Id, c.ElderId, c.VillageCode, CheckInWriter.MealsCode, c.ServicePointId, true, c.At)).ToListAsync(ct);
+        return [.. orders, .. meals];
+    }
+
     public async Task<DeliveryFacts?> MealAsync(Guid checkInId, CancellationToken ct) =>
         await db.Set<MealCheckIn>().AsNoTracking().Where(c => c.Id == checkInId)
             .Select(c => new DeliveryFacts(c.Id, c.ElderId, c.VillageCode, CheckInWriter.MealsCode, c.ServicePointId, true, c.At))

@@ -273,12 +273,16 @@ public sealed class FeedbackHandlers(AppDbContext db, CurrentActor actor, IDirec
     }
 
     /// <summary>Public statistics for a region and period (received in [from, to]).</summary>
-    public async Task<FeedbackStats> StatsAsync(string? region, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public Task<FeedbackStats> StatsAsync(string? region, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        StatsAsync(region is { Length: > 0 } ? [region] : null, from, to, ct);
+
+    /// <summary>The same statistics over several regions (all when null): a contract's, for an evaluation's evidence.</summary>
+    public async Task<FeedbackStats> StatsAsync(IReadOnlyList<string>? regions, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var q = db.Set<FeedbackItem>().AsNoTracking().IgnoreAutoIncludes();
-        if (region is { Length: > 0 })
+        if (regions is not null)
         {
-            q = q.WhereRegionUnder(f => f.RegionCode, RegionCode.Prefixes([region]));
+            q = q.WhereRegionUnder(f => f.RegionCode, RegionCode.Prefixes(regions));
         }
 
         if (from is { } f0)

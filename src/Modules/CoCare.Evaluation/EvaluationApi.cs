@@ -1,0 +1,75 @@
+using CoCare.Evaluation.Features.Evaluations;
+using CoCare.Evaluation.Features.Indicators;
+using CoCare.Evaluation.Features.Payments;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CoCare.Evaluation;
+
+/// <summary>REST endpoints of the Evaluation &amp; Funds module under /api/v1/evaluation.</summary>
+public static class EvaluationApi
+{
+    public static RouteGroupBuilder MapEvaluationApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/evaluation").WithTags("Evaluation").RequireAuthorization(EvaluationPolicies.Read);
+
+        var systems = group.MapGroup("/indicator-systems");
+        systems.MapGet("", async (IndicatorSystemHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(ct)))
+            .WithName("ListIndicatorSystems").WithSummary("Indicator systems: the platform's default template first, then the purchasers' own, newest first.");
+        systems.MapGet("/{id:guid}", async (Guid id, IndicatorSystemHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
+            .WithName("GetIndicatorSystem").WithSummary("One indicator system with its tree of indicators.");
+        systems.MapPost("", async (CreateIndicatorSystem request, IndicatorSystemHandlers h, CancellationToken ct) =>
+            {
+                var s = await h.CreateAsync(request, ct);
+                return TypedResults.Created($"/api/v1/evaluation/indicator-systems/{s.Id}", s);
+            })
+            .WithName("CreateIndicatorSystem").WithSummary("A purchaser's system: a copy of basedOn (e.g. the default template) or the indicators given; weights under a parent must add up to it, the first level to 100.");
+        systems.MapPut("/{id:guid}", async (Guid id, ReviseIndicatorSystem request, IndicatorSystemHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ReviseAsync(id, request, ct)))
+            .WithName("ReviseIndicatorSystem").WithSummary("Change your own system; 409 once an evaluation uses it (make a new version instead).");
+        systems.MapPost("/{id:guid}/versions", async (Guid id, ReviseIndicatorSystem request, IndicatorSystemHandlers h, CancellationToken ct) =>
+            {
+                var s = await h.NewVersionAsync(id, request, ct);
+                return TypedResults.Created($"/api/v1/evaluation/indicator-systems/{s.Id}", s);
+            })
+            .WithName("NewIndicatorSystemVersion").WithSummary("A new version of your system with the indicators given; the old version stays as evaluations used it.");
+
+        var evaluations = group.MapGroup("/evaluations");
+        evaluations.MapGet("", async (Guid? contractId, EvaluationHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(contractId, ct)))
+            .WithName("ListEvaluations").WithSummary("Evaluations where your organization is purchaser, provider or evaluator (auditors: all).");
+        evaluations.MapPost("", async (Commission request, EvaluationHandlers h, CancellationToken ct) =>
+            {
+                var e = await h.CommissionAsync(request, ct);
+                return TypedResults.Created($"/api/v1/evaluation/evaluations/{e.Id}", e);
+            })
+            .WithName("CommissionEvaluation").WithSummary("The contract's purchaser commissions an evaluator organization for one of the contract's planned evaluations, with an indicator system (which is frozen from then on).");
+        evaluations.MapGet("/{id:guid}", async (Guid id, EvaluationHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
+            .WithName("GetEvaluation").WithSummary("The evaluation with its indicators, frozen evidence, scores and their reasons, total, grade and appeal.");
+        evaluations.MapPost("/{id:guid}/evidence", async (Guid id, EvaluationHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PullEvidenceAsync(id, ct)))
+            .WithName("PullEvidence").WithSummary("The evaluator freezes the evidence (on or after the evaluation date); formula indicators are scored from it.");
+        evaluations.MapPut("/{id:guid}/scores/{code}", async (Guid id, string code, ScoreLeaf request, EvaluationHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ScoreAsync(id, code, request, ct)))
+            .WithName("ScoreIndicator").WithSummary("The evaluator scores a judgement indicator, 0 to its maximum, with a comment.");
+        evaluations.MapPost("/{id:guid}/submit", async (Guid id, EvaluationHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SubmitAsync(id, ct)))
+            .WithName("SubmitEvaluation").WithSummary("The evaluator submits: every indicator scored (400 otherwise); total and grade; locked.");
+        evaluations.MapPost("/{id:guid}/appeal", async (Guid id, Statement request, EvaluationHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AppealAsync(id, request, ct)))
+            .WithName("AppealEvaluation").WithSummary("The provider appeals with its reasons, within the appeal days after submission (409 after).");
+        evaluations.MapPost("/{id:guid}/accept", async (Guid id, EvaluationHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AcceptResultAsync(id, ct)))
+            .WithName("AcceptEvaluation").WithSummary("The provider accepts the result (the purchaser may then confirm before the appeal days are over).");
+        evaluations.MapPost("/{id:guid}/appeal-answer", async (Guid id, Statement request, EvaluationHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.AnswerAppealAsync(id, request, ct)))
+            .WithName("AnswerAppeal").WithSummary("The evaluator answers the appeal (having rescored indicators or not); the total is counted again.");
+        evaluations.MapPost("/{id:guid}/confirm", async (Guid id, EvaluationHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ConfirmAsync(id, ct)))
+            .WithName("ConfirmEvaluation").WithSummary("The purchaser confirms the submitted result once the provider accepted, an appeal was answered or the appeal days are over.");
+
+        var payments = group.MapGroup("/contracts/{contractId:guid}/phases");
+        payments.MapGet("", async (Guid contractId, PaymentHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PhasesAsync(contractId, ct)))
+            .WithName("PaymentPhases").WithSummary("The contract's payment phases: share, the evaluation each waits for, the amount the rule gives, the payment.");
+        payments.MapPost("/{phase:int}/approve", async (Guid contractId, int phase, PaymentHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ApproveAsync(contractId, phase, ct)))
+            .WithName("ApprovePayment").WithSummary("The purchaser approves a phase's payment at the amount its rule gives (409 before the evaluation is confirmed, or when approved already).");
+        payments.MapPost("/{phase:int}/payment", async (Guid contractId, int phase, RecordPayment request, PaymentHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.RecordAsync(contractId, phase, request, ct)))
+            .WithName("RecordPayment").WithSummary("The purchaser records the transfer (date, bank reference) once; the same again changes nothing, a different one is refused.");
+        return api;
+    }
+}
