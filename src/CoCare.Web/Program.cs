@@ -1,9 +1,9 @@
 using CoCare.Directory;
+using CoCare.Evaluation;
 using CoCare.Network;
 using CoCare.Procurement;
 using CoCare.Residents;
 using CoCare.Services;
-using CoCare.Evaluation;
 using CoCare.Voice;
 using CoCare.Volunteers;
 using CoCare.Web;
