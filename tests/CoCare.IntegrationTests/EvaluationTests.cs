@@ -165,4 +165,31 @@ public class EvaluationTests(SharedApps apps)
         Assert.Equal("Confirmed", (await HttpAssert.JsonAsync(await purchaser.PostAsync($"/api/v1/evaluation/evaluations/{id}/confirm", null))).GetProperty("status").GetString());
         await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync($"/api/v1/evaluation/evaluations/{id}/appeal", new { text = "再申诉" }), 409);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheDemoContract_HasItsMidTermAndFinalEvaluationsConfirmed_AndItsThreePhasesPaidAsTheScoresDecide(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var auditor = await app.ClientAsync("auditor");
+        var rows = (await HttpAssert.JsonAsync(await auditor.GetAsync("/api/v1/evaluation/evaluations"))).EnumerateArray()
+            .Where(e => e.GetProperty("contractTitle").GetString()!.StartsWith("G村鼓楼食堂", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["中期评估", "终期评估"], rows.Select(r => r.GetProperty("name").GetString()).Order());
+        Assert.All(rows, r => Assert.Equal("Confirmed", r.GetProperty("status").GetString()));
+        var contractId = rows[0].GetProperty("contractId").GetGuid();
+
+        var final = await HttpAssert.JsonAsync(await auditor.GetAsync($"/api/v1/evaluation/evaluations/{rows.Single(r => r.GetProperty("number").GetInt32() == 2).GetProperty("id").GetGuid()}"));
+        Assert.True(final.GetProperty("evidence").GetProperty("figures").GetProperty("servicePersonTimes").GetDouble() > 9_000, "the year's person-times are the final evidence");
+        Assert.NotNull(final.GetProperty("appealAnswer").GetString());
+
+        var phases = (await HttpAssert.JsonAsync(await auditor.GetAsync($"/api/v1/evaluation/contracts/{contractId}/phases"))).EnumerateArray().ToList();
+        Assert.Equal(3, phases.Count);
+        Assert.All(phases, p => Assert.Equal("Paid", p.GetProperty("paymentStatus").GetString()));
+        foreach (var p in phases.Where(p => p.GetProperty("afterEvaluation").GetBoolean()))
+        {
+            Assert.Equal(p.GetProperty("payableFen").GetInt64(), p.GetProperty("amountFen").GetInt64());
+        }
+
+        Assert.Equal((phases[0].GetProperty("shareFen").GetInt64(), 29_000_000L * 3_000 / 10_000), (phases[0].GetProperty("amountFen").GetInt64(), phases[0].GetProperty("shareFen").GetInt64()));
+    }
 }

@@ -1,6 +1,7 @@
 using CoCare.Data;
 using CoCare.Data.Identity;
 using CoCare.Directory.Domain;
+using CoCare.Evaluation.Features.Evaluations;
 using CoCare.Kernel;
 using CoCare.Services.Domain;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,8 @@ namespace CoCare.Web.Demo;
 /// and an audit office. Deterministic: a fixed random seed, so every install shows the same data.
 /// Later modules extend this generator with their own records.
 /// </summary>
-public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> users, TimeProvider clock, DemoOptions options, PersonalDataCipher cipher)
+public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> users, TimeProvider clock, DemoOptions options, PersonalDataCipher cipher, EvidenceCollector evidence,
+    IContractFacts contracts)
 {
     public const string Guangxi = "450000000000";
     public const string Liuzhou = "450200000000";
@@ -140,6 +142,9 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         await db.SaveChangesAsync(ct);
 
         DrumTowerVoice.Add(db, cipher, GVillage, committee.Id, association.Id, socialWork.Id, "village", elders, served, orders, random, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+
+        await DrumTowerEvaluation.AddAsync(db, evidence, contracts, projectId, evaluator.Id, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -14,7 +14,7 @@ namespace CoCare.Evaluation.Features.Evaluations;
 /// only); the payments so far; and a sample of service records drawn with a fresh seed that is stored with it.
 /// Formula leaves are scored from it, with the figure and the rule as their reason.
 /// </summary>
-internal sealed class EvidenceCollector(AppDbContext db, IEnumerable<IKpiContributor> contributors, IServiceFacts services)
+public sealed class EvidenceCollector(AppDbContext db, IEnumerable<IKpiContributor> contributors, IServiceFacts services)
 {
     private static readonly string[] Always = [EvidenceMetrics.HomeServices, EvidenceMetrics.CanteenMeals, EvidenceMetrics.Complaints, EvidenceMetrics.FeedbackOnTimeRate];
 

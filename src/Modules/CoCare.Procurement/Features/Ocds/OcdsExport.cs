@@ -164,7 +164,6 @@ public sealed class OcdsExport(AppDbContext db, IDirectory directory, IContractM
                         ["transactions"] = new JsonArray(payments.Select(p => (JsonNode)Node(new
                         {
                             id = $"{ocid}-transaction-{p.PhaseNumber}",
-                            source = $"{ocid}-budget",
                             date = Date(p.PaidOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
                             value = Value(p.AmountFen),
                             payer = Plain(Reference(contract.PurchaserOrganizationId, organizations)),
