@@ -18,6 +18,9 @@ public interface IDirectory
 
     Task<IReadOnlyDictionary<Guid, OrganizationInfo>> OrganizationsAsync(IEnumerable<Guid> ids, CancellationToken ct);
 
+    /// <summary>Active organizations of a type (e.g. <c>Evaluator</c>), by name, at most 200.</summary>
+    Task<IReadOnlyList<OrganizationInfo>> OrganizationsOfTypeAsync(string type, CancellationToken ct);
+
     /// <summary>Display names of accounts by id (for signatures, reviewers).</summary>
     Task<IReadOnlyDictionary<string, string>> AccountNamesAsync(IEnumerable<string> accountIds, CancellationToken ct);
 

@@ -48,7 +48,7 @@ public class DirectoryPageTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "provider");
         await BrowserFixture.WaitForAppAsync(page);
-        await page.ClickAsync("[data-nav='Nav.Evaluation']");
+        await page.ClickAsync("[data-nav='Nav.Alerts']");
         await page.Locator("[data-testid=empty-state]").WaitForAsync();
         Assert.Contains("尚未上线", await page.Locator("[data-testid=empty-state]").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(page);

@@ -33,6 +33,17 @@ internal sealed class DirectoryService(AppDbContext db) : IDirectory
             .ToDictionaryAsync(o => o.Id, o => new OrganizationInfo(o.Id, o.Name, o.RegionCode, o.Type.ToString(), o.IsActive), ct);
     }
 
+    public async Task<IReadOnlyList<OrganizationInfo>> OrganizationsOfTypeAsync(string type, CancellationToken ct)
+    {
+        if (!Enum.TryParse<OrganizationType>(type, out var t))
+        {
+            return [];
+        }
+
+        return await db.Set<Organization>().AsNoTracking().Where(o => o.IsActive && o.Type == t).OrderBy(o => o.Name).Take(200)
+            .Select(o => new OrganizationInfo(o.Id, o.Name, o.RegionCode, o.Type.ToString(), o.IsActive)).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> AccountNamesAsync(IEnumerable<string> accountIds, CancellationToken ct)
     {
         var list = accountIds.Distinct().ToList();

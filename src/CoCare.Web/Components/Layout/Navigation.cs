@@ -30,7 +30,7 @@ public static class Navigation
         new("Nav.Volunteers", "/volunteers/shifts", MudBlazor.Icons.Material.Filled.VolunteerActivism, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization], true),
         new("Nav.MyShifts", "/volunteer", MudBlazor.Icons.Material.Filled.EventAvailable, [Roles.Volunteer, Roles.ResidentOrganization], true),
         new("Nav.Voice", "/voice", MudBlazor.Icons.Material.Filled.HowToVote, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.Volunteer], true),
-        new("Nav.Evaluation", "/modules/evaluation", MudBlazor.Icons.Material.Filled.Assessment, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], false),
+        new("Nav.Evaluation", "/evaluation", MudBlazor.Icons.Material.Filled.Assessment, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], true),
         new("Nav.Alerts", "/modules/alerts", MudBlazor.Icons.Material.Filled.NotificationImportant, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.Volunteer], false),
         new("Nav.Insights", "/modules/insights", MudBlazor.Icons.Material.Filled.Insights, Everyone, false),
         new("Nav.Inbox", "/inbox", MudBlazor.Icons.Material.Filled.Inbox, Everyone, true),

@@ -19,7 +19,7 @@ public sealed record EvaluationRow(Guid Id, Guid ContractId, string ContractTitl
 public sealed record EvaluationDto(Guid Id, Guid ContractId, string ContractTitle, int Number, string Name, Guid EvaluatorOrganizationId, string EvaluatorName,
     Guid ProviderOrganizationId, string ProviderName, DateOnly EvaluationDate, EvaluationStatus Status, IndicatorSystemDto System, Evidence? Evidence,
     IReadOnlyList<LeafScore> Scores, decimal? Total, Grade? Grade, DateOnly? AppealDeadline, string? Appeal, string? AppealAnswer, DateTime? ProviderAcceptedAt,
-    DateTime? ConfirmedAt, long Version);
+    DateTime? ConfirmedAt, long Version, Guid PurchaserOrganizationId);
 
 /// <summary>
 /// Evaluations from commission to confirmation. Each step belongs to one party: the purchaser commissions and confirms,
@@ -185,7 +185,7 @@ internal sealed class EvaluationHandlers(AppDbContext db, CurrentActor actor, IC
         var system = await systems.GetAsync(e.IndicatorSystemId, ct);
         return new EvaluationDto(e.Id, e.ContractId, contract?.Title ?? "", e.Number, e.Name, e.EvaluatorOrganizationId, orgs.GetValueOrDefault(e.EvaluatorOrganizationId)?.Name ?? "",
             e.ProviderOrganizationId, orgs.GetValueOrDefault(e.ProviderOrganizationId)?.Name ?? "", e.EvaluationDate, e.Status, system, e.Evidence, e.Scores, e.Total, e.Grade,
-            e.AppealDeadline, e.Appeal, e.AppealAnswer, e.ProviderAcceptedAt, e.ConfirmedAt, e.Version);
+            e.AppealDeadline, e.Appeal, e.AppealAnswer, e.ProviderAcceptedAt, e.ConfirmedAt, e.Version, e.PurchaserOrganizationId);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -17,7 +17,8 @@ public sealed record SignatureDto(string? PurchaserSignedBy, DateTime? Purchaser
 
 public sealed record ContractVersionDto(int Number, ContractTerms Terms, string? Reason, DateTime CreatedAt, SignatureDto Signatures, bool InForce);
 
-public sealed record PhaseView(PaymentPhase Phase, long AmountFen, DateOnly? DueDate, PhaseStatus Status);
+/// <summary>A payment phase with its share; once paid, the amount paid (as the evaluation's score decided), the date and the reference.</summary>
+public sealed record PhaseView(PaymentPhase Phase, long AmountFen, DateOnly? DueDate, PhaseStatus Status, long? PaidFen = null, DateOnly? PaidOn = null, string? Reference = null);
 
 /// <summary>A KPI target beside its actual value; the actual is null until the Insights KPI service computes it.</summary>
 public sealed record KpiView(KpiTarget Target, double? Actual);
@@ -53,7 +54,7 @@ public sealed record AmendContract(long? AmountFen, DateOnly? EndDate, IReadOnly
 public sealed record TerminateContract(string Reason);
 
 /// <summary>Contracts: created from the award, signed by both parties, activated, amended with both signatures, closed.</summary>
-public sealed class ContractHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, TimeProvider clock)
+public sealed class ContractHandlers(AppDbContext db, CurrentActor actor, IDirectory directory, IContractMoney money, TimeProvider clock)
 {
     public async Task<ContractDto> CreateFromAwardAsync(Guid projectId, CancellationToken ct)
     {
@@ -118,11 +119,19 @@ public sealed class ContractHandlers(AppDbContext db, CurrentActor actor, IDirec
 
         var current = contract.Current;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var phases = current.Terms.Phases.Select(p =>
+        var payments = await money.PaymentsAsync(contract.Id, ct);
+        var reached = await money.MilestonesAsync(contract.Id, ct);
+        var phases = current.Terms.Phases.Select((p, i) =>
         {
+            if (payments.FirstOrDefault(x => x.PhaseNumber == i + 1) is { } paid)
+            {
+                return new PhaseView(p, current.Terms.AmountFen * p.ShareBasisPoints / 10_000, paid.PaidOn, PhaseStatus.Paid, paid.AmountFen, paid.PaidOn, paid.Reference);
+            }
+
             var due = p.Trigger == PhaseTrigger.OnSigning ? contract.DateSigned is { } signed ? DateOnly.FromDateTime(signed) : (DateOnly?)null
                 : p.EvaluationNumber is { } n && n <= current.Terms.Evaluations.Count ? current.Terms.Evaluations[n - 1].DueDate : null;
             var status = contract.Status is ContractStatus.Draft or ContractStatus.Terminated ? PhaseStatus.Scheduled
+                : p.EvaluationNumber is { } e && reached.Any(m => m.Type == "assessment" && m.Number == e) ? PhaseStatus.Met
                 : p.Trigger == PhaseTrigger.OnSigning || (due is { } d && d <= today) ? PhaseStatus.Due : PhaseStatus.Scheduled;
             return new PhaseView(p, current.Terms.AmountFen * p.ShareBasisPoints / 10_000, due, status);
         }).ToList();
