@@ -192,4 +192,74 @@ public class EvaluationTests(SharedApps apps)
 
         Assert.Equal((phases[0].GetProperty("shareFen").GetInt64(), 29_000_000L * 3_000 / 10_000), (phases[0].GetProperty("amountFen").GetInt64(), phases[0].GetProperty("shareFen").GetInt64()));
     }
+
+    private static MultipartFormDataContent Spending(string line, long amountFen, DateOnly spentOn, string description, byte[]? receipt = null, string receiptName = "发票.pdf")
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(line), "budgetLine" },
+            { new StringContent(amountFen.ToString(System.Globalization.CultureInfo.InvariantCulture)), "amountFen" },
+            { new StringContent(spentOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), "spentOn" },
+            { new StringContent(description), "description" },
+        };
+        if (receipt is not null)
+        {
+            form.Add(new ByteArrayContent(receipt), "receipt", receiptName);
+        }
+
+        return form;
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Expenditures_AreFlaggedReviewedAndCounted_AndTheAuditorFollowsTheMoneyTrailToTheAuditLog(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var auditor = await app.ClientAsync("auditor");
+        using var purchaser = await app.ClientAsync("purchaser");
+        var (contractId, provider, _) = await EvaluationScenario.ContractInForceAsync(app);
+        using var _provider = provider;
+        var today = ProcurementScenario.Today(app);
+        var url = $"/api/v1/evaluation/contracts/{contractId}/expenditures";
+        var pdf = "%PDF-1.4 receipt 0042"u8.ToArray();
+
+        var clean = await HttpAssert.JsonAsync(await provider.PostAsync(url, Spending("人员经费", 1_200_000, today.AddDays(-30), "社工三月工资", pdf)), 201);
+        Assert.Empty(clean.GetProperty("flags").EnumerateArray());
+        var twice = await HttpAssert.JsonAsync(await provider.PostAsync(url, Spending("人员经费", 1_200_000, today.AddDays(-20), "社工四月工资", pdf)), 201);
+        Assert.Contains("DuplicateReceipt", twice.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        var flagged = await HttpAssert.JsonAsync(await provider.PostAsync(url, Spending("餐食补贴", 4_500_000, today.AddDays(-400), "食材采购")), 201);
+        Assert.Equal(["AboveLine", "NoReceipt", "OutsidePeriod"], flagged.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).Order());
+
+        // Bad input records nothing.
+        await HttpAssert.ProblemAsync(await provider.PostAsync(url, Spending("人员经费", -100, today, "负数")), 400);
+        await HttpAssert.ProblemAsync(await provider.PostAsync(url, Spending("没有的科目", 100, today, "x")), 400);
+        await HttpAssert.ProblemAsync(await provider.PostAsync(url, Spending("人员经费", 100, today, "x", pdf, "receipt.exe")), 400);
+        await HttpAssert.ProblemAsync(await purchaser.PostAsync(url, Spending("人员经费", 100, today, "购买方不记支出")), 403);
+
+        // The auditor accepts one, queries one (a reason is required) and rejects one.
+        async Task<HttpResponseMessage> Review(JsonElement x, string decision, string? note) =>
+            await auditor.PostAsJsonAsync($"/api/v1/evaluation/expenditures/{x.GetProperty("id").GetGuid()}/review", new { decision, note });
+        await HttpAssert.JsonAsync(await Review(clean, "Accept", null));
+        await HttpAssert.ProblemAsync(await Review(twice, "Query", " "), 400);
+        Assert.Equal("Queried", (await HttpAssert.JsonAsync(await Review(twice, "Query", "同一张票据已用于三月工资"))).GetProperty("status").GetString());
+        await HttpAssert.JsonAsync(await Review(flagged, "Reject", "不在合同期内且超出科目"));
+        await HttpAssert.ProblemAsync(await Review(flagged, "Accept", null), 409);
+        await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync($"/api/v1/evaluation/expenditures/{clean.GetProperty("id").GetGuid()}/review", new { decision = "Accept" }), 403);
+
+        var trail = await HttpAssert.JsonAsync(await auditor.GetAsync($"/api/v1/evaluation/contracts/{contractId}/money-trail"));
+        var staff = trail.GetProperty("budget").EnumerateArray().Single(b => b.GetProperty("item").GetString() == "人员经费");
+        Assert.Equal((1_200_000L, 1_200_000L, 0.2), (staff.GetProperty("acceptedFen").GetInt64(), staff.GetProperty("pendingFen").GetInt64(), staff.GetProperty("executionRate").GetDouble()));
+        Assert.Equal(3, trail.GetProperty("expenditures").GetArrayLength());
+        var audited = trail.GetProperty("auditEntries").EnumerateArray().Select(a => a.GetProperty("entityKey").GetString()).ToHashSet();
+        Assert.Contains(clean.GetProperty("id").GetGuid().ToString(), audited);
+
+        var csv = await auditor.GetByteArrayAsync($"/api/v1/evaluation/contracts/{contractId}/money-trail.csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv.Take(3));
+        var text = System.Text.Encoding.UTF8.GetString(csv);
+        Assert.Contains("同一张票据已用于三月工资", text, StringComparison.Ordinal);
+        Assert.Contains("DuplicateReceipt", text, StringComparison.Ordinal);
+
+        var receipt = await auditor.GetByteArrayAsync($"/api/v1/evaluation/expenditures/{clean.GetProperty("id").GetGuid()}/receipt");
+        Assert.Equal(pdf, receipt);
+    }
 }

@@ -1,8 +1,10 @@
 using CoCare.Evaluation.Features.Evaluations;
+using CoCare.Evaluation.Features.Expenditures;
 using CoCare.Evaluation.Features.Indicators;
 using CoCare.Evaluation.Features.Payments;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace CoCare.Evaluation;
@@ -70,6 +72,30 @@ public static class EvaluationApi
         payments.MapPost("/{phase:int}/payment", async (Guid contractId, int phase, RecordPayment request, PaymentHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.RecordAsync(contractId, phase, request, ct)))
             .WithName("RecordPayment").WithSummary("The purchaser records the transfer (date, bank reference) once; the same again changes nothing, a different one is refused.");
+        var contracts = group.MapGroup("/contracts/{contractId:guid}");
+        contracts.MapPost("/expenditures", async (Guid contractId, [FromForm] string budgetLine, [FromForm] long amountFen, [FromForm] DateOnly spentOn, [FromForm] string? description,
+                IFormFile? receipt, ExpenditureHandlers h, CancellationToken ct) =>
+            {
+                await using var content = receipt?.OpenReadStream();
+                var x = await h.RecordAsync(contractId, new RecordExpenditure(budgetLine, amountFen, spentOn, description), receipt?.FileName, content, ct);
+                return TypedResults.Created($"/api/v1/evaluation/expenditures/{x.Id}", x);
+            })
+            .WithName("RecordExpenditure").WithSummary("The provider records spending against a budget line (multipart form: budgetLine, amountFen, spentOn, description, receipt — pdf, jpg or png, 10 MB at most); anomalies are flagged; 409 on a closed contract.")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ExpenditureHandlers.MaxReceiptBytes + (64 * 1024)));
+        contracts.MapGet("/money-trail", async (Guid contractId, ExpenditureHandlers h, CancellationToken ct) => TypedResults.Ok(await h.TrailAsync(contractId, ct)))
+            .WithName("MoneyTrail").WithSummary("The contract's money trail: budget lines with their execution, payments, expenditures with reviews and flags, and the audit-log entries behind them.");
+        contracts.MapGet("/money-trail.csv", async (Guid contractId, ExpenditureHandlers h, CancellationToken ct) =>
+                TypedResults.File(await h.TrailCsvAsync(contractId, ct), "text/csv; charset=utf-8", $"money-trail-{contractId:N}.csv"))
+            .WithName("MoneyTrailCsv").WithSummary("The money trail as CSV (UTF-8 with BOM).");
+        group.MapPost("/expenditures/{id:guid}/review", async (Guid id, ReviewExpenditure request, ExpenditureHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ReviewAsync(id, request, ct)))
+            .WithName("ReviewExpenditure").WithSummary("The auditor (or the purchaser) accepts, queries or rejects an expenditure; a query or rejection needs the reason.");
+        group.MapGet("/expenditures/{id:guid}/receipt", async (Guid id, ExpenditureHandlers h, CancellationToken ct) =>
+            {
+                var (receipt, content) = await h.OpenReceiptAsync(id, ct);
+                return TypedResults.File(content, receipt.ContentType, receipt.FileName);
+            })
+            .WithName("ExpenditureReceipt").WithSummary("The receipt file of an expenditure (parties and auditors).");
         return api;
     }
 }

@@ -1,6 +1,7 @@
 using CoCare.Data;
 using CoCare.Evaluation.Data;
 using CoCare.Evaluation.Features.Evaluations;
+using CoCare.Evaluation.Features.Expenditures;
 using CoCare.Evaluation.Features.Indicators;
 using CoCare.Evaluation.Features.Payments;
 using CoCare.Evaluation.Resources;
@@ -22,6 +23,7 @@ public static class EvaluationModule
         services.AddScoped<EvidenceCollector>();
         services.AddScoped<EvaluationHandlers>();
         services.AddScoped<PaymentHandlers>();
+        services.AddScoped<ExpenditureHandlers>();
         services.AddScoped<IContractMoney, ContractMoneySource>();
         EvaluationPolicies.Register(services.AddAuthorizationBuilder());
         return services;

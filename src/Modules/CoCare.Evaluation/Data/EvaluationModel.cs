@@ -46,5 +46,26 @@ internal sealed class EvaluationModel : IModelContributor
             b.Property(p => p.Reference).HasMaxLength(64);
             b.HasIndex(p => new { p.ContractId, p.PhaseNumber }).IsUnique();
         });
+
+        modelBuilder.Entity<Expenditure>(b =>
+        {
+            b.ToTable("eval_expenditures");
+            b.Property(x => x.BudgetLine).HasMaxLength(100).IsRequired();
+            b.Property(x => x.Description).HasMaxLength(Expenditure.MaxText).IsRequired();
+            b.OwnsOne(x => x.Receipt, r =>
+            {
+                r.Property(p => p.FileName).HasMaxLength(200);
+                r.Property(p => p.ContentType).HasMaxLength(100);
+                r.Property(p => p.StoredName).HasMaxLength(32);
+                r.Property(p => p.Sha256).HasMaxLength(64);
+                r.HasIndex(p => p.Sha256);
+            });
+            b.Property(x => x.Flags).HasJsonConversion();
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+            b.Property(x => x.RecordedBy).HasMaxLength(256);
+            b.Property(x => x.ReviewedBy).HasMaxLength(256);
+            b.Property(x => x.ReviewNote).HasMaxLength(Expenditure.MaxText);
+            b.HasIndex(x => new { x.ContractId, x.SpentOn });
+        });
     }
 }

@@ -50,13 +50,16 @@ public sealed class EvidenceCollector(AppDbContext db, IEnumerable<IKpiContribut
 
         var paid = await db.Set<Payment>().Where(p => p.ContractId == contract.Id && p.Status == PaymentStatus.Paid).SumAsync(p => p.AmountFen, ct);
         var budget = contract.BudgetLines.Sum(b => b.AmountFen);
+        var lastDay = to;
+        var spent = await db.Set<Expenditure>().Where(x => x.ContractId == contract.Id && x.Status == ExpenditureStatus.Accepted && x.SpentOn <= lastDay).SumAsync(x => x.AmountFen, ct);
+        figures[Evidence.BudgetExecution] = budget == 0 ? null : Math.Round((double)spent / budget, 4);
 
         var records = await services.DeliveriesAsync(scope, 500_000, ct);
         var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
         var sample = Evidence.Draw(records.Count, Evidence.SampleSize, seed)
             .Select(i => records[i])
             .Select(r => new SampledRecord(r.Id, r.ServicePointId is null ? "Order" : "Meal", r.ServiceTypeCode, r.VillageCode, r.CompletedAt)).ToList();
-        return new Evidence(contract.StartDate, to, now, figures, targets, records.Count, seed, sample, paid, budget, 0);
+        return new Evidence(contract.StartDate, to, now, figures, targets, records.Count, seed, sample, paid, budget, spent);
     }
 
     /// <summary>The formula leaves the evidence has a figure for, scored, each with its reason (the figure and the rule).</summary>
