@@ -42,6 +42,7 @@ api.MapVoiceApi();
 api.MapEvaluationApi();
 app.MapProcurementDownloads();
 app.MapVoiceDownloads();
+app.MapEvaluationDownloads();
 app.MapResidentsDownloads();
 app.MapCoCareUi();
 

@@ -190,6 +190,11 @@ public class EvaluationTests(SharedApps apps)
             Assert.Equal(p.GetProperty("payableFen").GetInt64(), p.GetProperty("amountFen").GetInt64());
         }
 
+        var trail = await HttpAssert.JsonAsync(await auditor.GetAsync($"/api/v1/evaluation/contracts/{contractId}/money-trail"));
+        Assert.All(trail.GetProperty("budget").EnumerateArray(), b => Assert.InRange(b.GetProperty("executionRate").GetDouble(), 0.3, 1.0));
+        var queried = Assert.Single(trail.GetProperty("expenditures").EnumerateArray(), x => x.GetProperty("status").GetString() == "Queried");
+        Assert.Contains("DuplicateReceipt", queried.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.True(final.GetProperty("evidence").GetProperty("spentFen").GetInt64() > 0, "accepted spending is the evidence's budget execution");
         Assert.Equal((phases[0].GetProperty("shareFen").GetInt64(), 29_000_000L * 3_000 / 10_000), (phases[0].GetProperty("amountFen").GetInt64(), phases[0].GetProperty("shareFen").GetInt64()));
     }
 

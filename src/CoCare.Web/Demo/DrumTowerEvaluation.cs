@@ -1,4 +1,5 @@
 using CoCare.Data;
+using CoCare.Data.Files;
 using CoCare.Evaluation.Domain;
 using CoCare.Evaluation.Features.Evaluations;
 using CoCare.Evaluation.Features.Indicators;
@@ -30,7 +31,7 @@ internal static class DrumTowerEvaluation
         "村民大会、老人协会参与，形成长效机制雏形",
     ];
 
-    public static async Task AddAsync(AppDbContext db, EvidenceCollector collector, IContractFacts contracts, Guid projectId, Guid evaluatorOrganization,
+    public static async Task AddAsync(AppDbContext db, EvidenceCollector collector, IContractFacts contracts, FileStore files, Guid projectId, Guid evaluatorOrganization,
         DateTime now, CancellationToken ct)
     {
         var template = IndicatorSystem.Template(DefaultTemplate.Id, DefaultTemplate.Name, DefaultTemplate.Indicators, now);
@@ -46,6 +47,8 @@ internal static class DrumTowerEvaluation
             "purchaser", At(signed.AddDays(3), 10));
         onSigning.RecordPaid(signed.AddDays(5), "SJMZ-ZF-001", "purchaser", At(signed.AddDays(5), 15), signed.AddDays(5));
         db.Add(onSigning);
+        await AddExpendituresAsync(db, files, contract, now, ct);
+        await db.SaveChangesAsync(ct);
 
         foreach (var planned in contract.Evaluations)
         {
@@ -81,6 +84,63 @@ internal static class DrumTowerEvaluation
             var paidOn = date.AddDays(7) < ChinaTime.Day(now) ? date.AddDays(7) : ChinaTime.Day(now);
             payment.RecordPaid(paidOn, $"SJMZ-ZF-00{phase.Number}", "purchaser", At(paidOn, 15), paidOn);
             db.Add(payment);
+        }
+    }
+
+    /// <summary>
+    /// A year of spending on the three budget lines, month by month, each with its receipt (a small placeholder PDF
+    /// stored like any upload): accepted by the auditor up to last month, last month's awaiting review, and one
+    /// canteen purchase queried because its receipt had been used before.
+    /// </summary>
+    private static async Task AddExpendituresAsync(AppDbContext db, FileStore files, ContractFacts contract, DateTime now, CancellationToken ct)
+    {
+        var spent = new Dictionary<string, long>();
+        var hashes = new HashSet<string>();
+        var today = ChinaTime.Day(now);
+        async Task AddAsync(string line, long fen, DateOnly on, string what, string receiptText, bool review, string? query = null)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes("%PDF-1.4\n% CoCare demo receipt\n" + receiptText + "\n%%EOF\n");
+            using var content = new MemoryStream(bytes);
+            var saved = (await files.SaveAsync(content, 1024 * 1024, ct))!.Value;
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            var budget = contract.BudgetLines.Single(b => b.Item == line);
+            var flags = ExpenditureChecks.Flags(fen, on, true, budget.AmountFen, spent.GetValueOrDefault(line), contract.StartDate, contract.EndDate, !hashes.Add(hash));
+            var x = new Expenditure(contract.Id, line, fen, on, what, new Receipt($"{on:yyyyMMdd}-{line}.pdf", "application/pdf", saved.StoredName, saved.Size, hash), flags,
+                "provider", ChinaTime.Utc(on, new TimeOnly(16, 0)));
+            if (query is not null)
+            {
+                x.Review(ReviewDecision.Query, query, "auditor", ChinaTime.Utc(on.AddDays(10), new TimeOnly(10, 0)));
+            }
+            else if (review)
+            {
+                x.Review(ReviewDecision.Accept, null, "auditor", ChinaTime.Utc(on.AddDays(10), new TimeOnly(10, 0)));
+            }
+
+            spent[line] = spent.GetValueOrDefault(line) + fen;
+            db.Add(x);
+        }
+
+        var (meals, home, care) = (contract.BudgetLines[0].Item, contract.BudgetLines[1].Item, contract.BudgetLines[2].Item);
+        for (var month = 0; month < 12; month++)
+        {
+            var on = contract.StartDate.AddMonths(month).AddDays(24);
+            if (on > today)
+            {
+                break;
+            }
+
+            var reviewed = on.AddDays(10) < today;
+            await AddAsync(meals, 880_000 + (month * 7_000), on, $"第{month + 1}月食材采购", $"meals-{month}", reviewed);
+            await AddAsync(home, 1_050_000 + (month * 5_000), on.AddDays(1), $"第{month + 1}月社工及护理员劳务", $"home-{month}", reviewed);
+            if (month % 2 == 1)
+            {
+                await AddAsync(care, 230_000, on.AddDays(2), $"第{month + 1}月老年活动与精神慰藉", $"care-{month}", reviewed);
+            }
+
+            if (month == 7)
+            {
+                await AddAsync(meals, 120_000, on.AddDays(3), "补记食材采购", $"meals-{month}", false, "该票据已用于本月食材采购，请说明是否重复报销。");
+            }
         }
     }
 }

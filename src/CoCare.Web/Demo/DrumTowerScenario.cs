@@ -1,4 +1,5 @@
 using CoCare.Data;
+using CoCare.Data.Files;
 using CoCare.Data.Identity;
 using CoCare.Directory.Domain;
 using CoCare.Evaluation.Features.Evaluations;
@@ -17,7 +18,7 @@ namespace CoCare.Web.Demo;
 /// Later modules extend this generator with their own records.
 /// </summary>
 public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> users, TimeProvider clock, DemoOptions options, PersonalDataCipher cipher, EvidenceCollector evidence,
-    IContractFacts contracts)
+    IContractFacts contracts, FileStore files)
 {
     public const string Guangxi = "450000000000";
     public const string Liuzhou = "450200000000";
@@ -144,7 +145,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         DrumTowerVoice.Add(db, cipher, GVillage, committee.Id, association.Id, socialWork.Id, "village", elders, served, orders, random, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
 
-        await DrumTowerEvaluation.AddAsync(db, evidence, contracts, projectId, evaluator.Id, clock.GetUtcNow().UtcDateTime, ct);
+        await DrumTowerEvaluation.AddAsync(db, evidence, contracts, files, projectId, evaluator.Id, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
         return true;
     }

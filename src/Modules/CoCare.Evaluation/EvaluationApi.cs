@@ -98,4 +98,45 @@ public static class EvaluationApi
             .WithName("ExpenditureReceipt").WithSummary("The receipt file of an expenditure (parties and auditors).");
         return api;
     }
+
+    /// <summary>
+    /// Back-office routes with the sign-in cookie: the receipt and the money-trail CSV, and the provider's expenditure
+    /// form (multipart, with the receipt), which goes back to the money-trail page with the outcome.
+    /// </summary>
+    public static IEndpointRouteBuilder MapEvaluationDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/evaluation/expenditures/{id:guid}/receipt", async (Guid id, ExpenditureHandlers h, CancellationToken ct) =>
+            {
+                var (receipt, content) = await h.OpenReceiptAsync(id, ct);
+                return TypedResults.File(content, receipt.ContentType, receipt.FileName);
+            })
+            .RequireAuthorization(EvaluationPolicies.Read).ExcludeFromDescription();
+        app.MapGet("/evaluation/contracts/{contractId:guid}/money-trail.csv", async (Guid contractId, ExpenditureHandlers h, CancellationToken ct) =>
+                TypedResults.File(await h.TrailCsvAsync(contractId, ct), "text/csv; charset=utf-8", $"money-trail-{contractId:N}.csv"))
+            .RequireAuthorization(EvaluationPolicies.Read).ExcludeFromDescription();
+        app.MapPost("/evaluation/contracts/{contractId:guid}/expenditures", async (Guid contractId, [FromForm] string? budgetLine, [FromForm] string? amountYuan,
+                [FromForm] DateOnly? spentOn, [FromForm] string? description, IFormFile? receipt, ExpenditureHandlers h, CancellationToken ct) =>
+            {
+                var page = $"/evaluation/contracts/{contractId}/money";
+                try
+                {
+                    if (!decimal.TryParse(amountYuan, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var yuan)
+                        || yuan <= 0 || decimal.Round(yuan, 2) != yuan || spentOn is null)
+                    {
+                        throw new CoCare.Kernel.DomainException(spentOn is null ? "Expenditure.Date" : "Expenditure.Amount");
+                    }
+
+                    await using var content = receipt is { Length: > 0 } ? receipt.OpenReadStream() : null;
+                    await h.RecordAsync(contractId, new RecordExpenditure(budgetLine ?? "", (long)(yuan * 100), spentOn.Value, description), receipt?.FileName, content, ct);
+                    return Results.Redirect(page + "?done=recorded");
+                }
+                catch (CoCare.Kernel.DomainException e) when (e.Kind is CoCare.Kernel.ErrorKind.Validation or CoCare.Kernel.ErrorKind.Conflict)
+                {
+                    return Results.Redirect(page + "?error=" + Uri.EscapeDataString(e.Code));
+                }
+            })
+            .RequireAuthorization(EvaluationPolicies.Read).ExcludeFromDescription()
+            .WithMetadata(new RequestSizeLimitAttribute(ExpenditureHandlers.MaxReceiptBytes + (64 * 1024)));
+        return app;
+    }
 }

@@ -51,7 +51,9 @@ public sealed class EvidenceCollector(AppDbContext db, IEnumerable<IKpiContribut
         var paid = await db.Set<Payment>().Where(p => p.ContractId == contract.Id && p.Status == PaymentStatus.Paid).SumAsync(p => p.AmountFen, ct);
         var budget = contract.BudgetLines.Sum(b => b.AmountFen);
         var lastDay = to;
-        var spent = await db.Set<Expenditure>().Where(x => x.ContractId == contract.Id && x.Status == ExpenditureStatus.Accepted && x.SpentOn <= lastDay).SumAsync(x => x.AmountFen, ct);
+        var reviewedBy = ChinaTime.Utc(to.AddDays(1), TimeOnly.MinValue);
+        var spent = await db.Set<Expenditure>()
+            .Where(x => x.ContractId == contract.Id && x.Status == ExpenditureStatus.Accepted && x.SpentOn <= lastDay && x.ReviewedAt < reviewedBy).SumAsync(x => x.AmountFen, ct);
         figures[Evidence.BudgetExecution] = budget == 0 ? null : Math.Round((double)spent / budget, 4);
 
         var records = await services.DeliveriesAsync(scope, 500_000, ct);
