@@ -53,6 +53,13 @@ public class EvaluationPageTests(BrowserFixture browser)
         await first.Locator("[data-testid=comment-input]").FillAsync("超过分值");
         await first.Locator("[data-testid=save-score]").ClickAsync();
         await Assertions.Expect(evaluator.Locator("[data-testid=problem]")).ToContainTextAsync("得分须在 0 到");
+
+        // A site photo supports the quality score.
+        var quality = evaluator.Locator("tr[data-code=O21]");
+        await quality.Locator("[data-testid=attach-file]").SetInputFilesAsync(new FilePayload { Name = "食堂现场.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47] });
+        await quality.Locator("[data-testid=attach]").ClickAsync();
+        await Assertions.Expect(evaluator.Locator("[data-testid=done]")).ToHaveTextAsync("附件已上传。");
+        await Assertions.Expect(evaluator.Locator("tr[data-code=O21] [data-testid=attachment]")).ToHaveTextAsync("📎 食堂现场.png");
         for (var n = 0; n < 30; n++)
         {
             await evaluator.GotoAsync(evaluationUrl);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CoCare.Procurement.Domain;
 
 namespace CoCare.IntegrationTests;
@@ -41,5 +42,20 @@ public static class EvaluationScenario
             return contract.Id;
         });
         return (contractId, provider, providerOrg);
+    }
+
+    /// <summary>A client of a second evaluator organization (not commissioned for anything).</summary>
+    public static async Task<HttpClient> OtherEvaluatorAsync(CoCareApp app)
+    {
+        using var admin = await app.ClientAsync("admin");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var organization = await HttpAssert.JsonAsync(await admin.PostAsJsonAsync("/api/v1/directory/organizations", new { name = "另一评估所" + suffix, type = "Evaluator", regionCode = ProcurementScenario.County }), 201);
+        var account = await HttpAssert.JsonAsync(await admin.PostAsJsonAsync("/api/v1/directory/accounts", new { userName = "ev" + suffix, displayName = "评估员" + suffix, password = "Evaluator#2026" }), 201);
+        await HttpAssert.JsonAsync(await admin.PostAsJsonAsync($"/api/v1/directory/accounts/{account.GetProperty("id").GetString()}/memberships",
+            new { organizationId = organization.GetProperty("id").GetGuid(), role = "Evaluator" }), 201);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenAsync("ev" + suffix, "Evaluator#2026"));
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        return client;
     }
 }

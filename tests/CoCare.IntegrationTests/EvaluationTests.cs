@@ -67,7 +67,24 @@ public class EvaluationTests(SharedApps apps)
                 new { score = leaf.GetProperty("maxScore").GetDecimal() * 0.8m, comment = "抽查记录与台账一致，略有欠缺" }));
         }
 
+        // The evaluator attaches evidence to a score; files of other kinds are refused; another evaluator sees nothing of it.
+        using (var photo = new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47]), "file", "食堂现场.png" } })
+        {
+            var attached = await HttpAssert.JsonAsync(await evaluator.PostAsync($"/api/v1/evaluation/evaluations/{id}/scores/O21/attachments", photo), 201);
+            Assert.Equal([0x89, 0x50, 0x4E, 0x47], await evaluator.GetByteArrayAsync($"/api/v1/evaluation/evaluations/{id}/attachments/{attached.GetProperty("id").GetGuid()}"));
+        }
+
+        using (var script = new MultipartFormDataContent { { new ByteArrayContent([1, 2]), "file", "run.exe" } })
+        {
+            await HttpAssert.ProblemAsync(await evaluator.PostAsync($"/api/v1/evaluation/evaluations/{id}/scores/O21/attachments", script), 400);
+        }
+
+        using var stranger = await EvaluationScenario.OtherEvaluatorAsync(app);
+        await HttpAssert.ProblemAsync(await stranger.PutAsJsonAsync($"/api/v1/evaluation/evaluations/{id}/scores/D11", new { score = 5, comment = "未受委托" }), 404);
+        await HttpAssert.ProblemAsync(await stranger.GetAsync($"/api/v1/evaluation/evaluations/{id}"), 404);
+
         var submitted = await HttpAssert.JsonAsync(await evaluator.PostAsync($"/api/v1/evaluation/evaluations/{id}/submit", null));
+        Assert.Equal("食堂现场.png", Assert.Single(submitted.GetProperty("attachments").EnumerateArray()).GetProperty("fileName").GetString());
         Assert.Equal("Submitted", submitted.GetProperty("status").GetString());
         var total = submitted.GetProperty("total").GetDecimal();
         Assert.Equal(submitted.GetProperty("scores").EnumerateArray().Sum(s => s.GetProperty("score").GetDecimal()), total);
@@ -250,6 +267,15 @@ public class EvaluationTests(SharedApps apps)
         await HttpAssert.JsonAsync(await Review(flagged, "Reject", "不在合同期内且超出科目"));
         await HttpAssert.ProblemAsync(await Review(flagged, "Accept", null), 409);
         await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync($"/api/v1/evaluation/expenditures/{clean.GetProperty("id").GetGuid()}/review", new { decision = "Accept" }), 403);
+
+        // Once the contract is closed nothing more is spent against it.
+        await app.WithDbAsync(async d =>
+        {
+            var c = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(d.Set<CoCare.Procurement.Domain.Contract>(), c => c.Id == contractId);
+            c.Complete(app.Clock.GetUtcNow().UtcDateTime);
+            return await d.SaveChangesAsync();
+        });
+        await HttpAssert.ProblemAsync(await provider.PostAsync(url, Spending("人员经费", 100, today, "合同结束后")), 409);
 
         var trail = await HttpAssert.JsonAsync(await auditor.GetAsync($"/api/v1/evaluation/contracts/{contractId}/money-trail"));
         var staff = trail.GetProperty("budget").EnumerateArray().Single(b => b.GetProperty("item").GetString() == "人员经费");

@@ -52,6 +52,21 @@ public static class EvaluationApi
         evaluations.MapPut("/{id:guid}/scores/{code}", async (Guid id, string code, ScoreLeaf request, EvaluationHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ScoreAsync(id, code, request, ct)))
             .WithName("ScoreIndicator").WithSummary("The evaluator scores a judgement indicator, 0 to its maximum, with a comment.");
+        evaluations.MapPost("/{id:guid}/scores/{code}/attachments", async (Guid id, string code, IFormFile file, EvaluationHandlers h, CancellationToken ct) =>
+            {
+                await using var content = file.OpenReadStream();
+                var a = await h.AttachAsync(id, code, file.FileName, content, ct);
+                return TypedResults.Created($"/api/v1/evaluation/evaluations/{id}/attachments/{a.Id}", a);
+            })
+            .WithName("AttachToScore").WithSummary("The evaluator attaches a file (pdf, jpg, png, docx, xlsx; 10 MB at most; 10 per indicator) to an indicator while scoring.")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(EvaluationHandlers.MaxAttachmentBytes + (64 * 1024)));
+        evaluations.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, EvaluationHandlers h, CancellationToken ct) =>
+            {
+                var (a, type, content) = await h.OpenAttachmentAsync(id, attachmentId, ct);
+                return TypedResults.File(content, type, a.FileName);
+            })
+            .WithName("ScoreAttachment").WithSummary("A file attached to a score (those who may read the evaluation).");
         evaluations.MapPost("/{id:guid}/submit", async (Guid id, EvaluationHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SubmitAsync(id, ct)))
             .WithName("SubmitEvaluation").WithSummary("The evaluator submits: every indicator scored (400 otherwise); total and grade; locked.");
         evaluations.MapPost("/{id:guid}/appeal", async (Guid id, Statement request, EvaluationHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AppealAsync(id, request, ct)))
@@ -111,6 +126,33 @@ public static class EvaluationApi
                 return TypedResults.File(content, receipt.ContentType, receipt.FileName);
             })
             .RequireAuthorization(EvaluationPolicies.Read).ExcludeFromDescription();
+        app.MapGet("/evaluation/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, EvaluationHandlers h, CancellationToken ct) =>
+            {
+                var (a, type, content) = await h.OpenAttachmentAsync(id, attachmentId, ct);
+                return TypedResults.File(content, type, a.FileName);
+            })
+            .RequireAuthorization(EvaluationPolicies.Read).ExcludeFromDescription();
+        app.MapPost("/evaluation/{id:guid}/scores/{code}/attachments", async (Guid id, string code, IFormFile? file, EvaluationHandlers h, CancellationToken ct) =>
+            {
+                var page = $"/evaluation/{id}";
+                try
+                {
+                    if (file is not { Length: > 0 })
+                    {
+                        throw new CoCare.Kernel.DomainException("Evaluation.AttachmentType");
+                    }
+
+                    await using var content = file.OpenReadStream();
+                    await h.AttachAsync(id, code, file.FileName, content, ct);
+                    return Results.Redirect(page + "?done=attached");
+                }
+                catch (CoCare.Kernel.DomainException e) when (e.Kind is CoCare.Kernel.ErrorKind.Validation or CoCare.Kernel.ErrorKind.Conflict)
+                {
+                    return Results.Redirect(page + "?error=" + Uri.EscapeDataString(e.Code));
+                }
+            })
+            .RequireAuthorization(EvaluationPolicies.Read).ExcludeFromDescription()
+            .WithMetadata(new RequestSizeLimitAttribute(EvaluationHandlers.MaxAttachmentBytes + (64 * 1024)));
         app.MapGet("/evaluation/contracts/{contractId:guid}/money-trail.csv", async (Guid contractId, ExpenditureHandlers h, CancellationToken ct) =>
                 TypedResults.File(await h.TrailCsvAsync(contractId, ct), "text/csv; charset=utf-8", $"money-trail-{contractId:N}.csv"))
             .RequireAuthorization(EvaluationPolicies.Read).ExcludeFromDescription();

@@ -47,6 +47,17 @@ internal sealed class EvaluationModel : IModelContributor
             b.HasIndex(p => new { p.ContractId, p.PhaseNumber }).IsUnique();
         });
 
+        modelBuilder.Entity<ScoreAttachment>(b =>
+        {
+            b.ToTable("eval_score_attachments");
+            b.Property(a => a.Code).HasMaxLength(20).IsRequired();
+            b.Property(a => a.FileName).HasMaxLength(200).IsRequired();
+            b.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+            b.Property(a => a.StoredName).HasMaxLength(32).IsRequired();
+            b.Property(a => a.UploadedBy).HasMaxLength(256);
+            b.HasIndex(a => a.EvaluationId);
+        });
+
         modelBuilder.Entity<Expenditure>(b =>
         {
             b.ToTable("eval_expenditures");

@@ -1,4 +1,5 @@
 using CoCare.Data;
+using CoCare.Data.Files;
 using CoCare.Evaluation.Domain;
 using CoCare.Evaluation.Features.Indicators;
 using CoCare.Kernel;
@@ -13,13 +14,15 @@ public sealed record ScoreLeaf(decimal Score, string? Comment);
 
 public sealed record Statement(string? Text);
 
+public sealed record AttachmentDto(Guid Id, string Code, string FileName, long SizeBytes, DateTime UploadedAt);
+
 public sealed record EvaluationRow(Guid Id, Guid ContractId, string ContractTitle, int Number, string Name, string EvaluatorName, DateOnly EvaluationDate,
     EvaluationStatus Status, decimal? Total, Grade? Grade);
 
 public sealed record EvaluationDto(Guid Id, Guid ContractId, string ContractTitle, int Number, string Name, Guid EvaluatorOrganizationId, string EvaluatorName,
     Guid ProviderOrganizationId, string ProviderName, DateOnly EvaluationDate, EvaluationStatus Status, IndicatorSystemDto System, Evidence? Evidence,
     IReadOnlyList<LeafScore> Scores, decimal? Total, Grade? Grade, DateOnly? AppealDeadline, string? Appeal, string? AppealAnswer, DateTime? ProviderAcceptedAt,
-    DateTime? ConfirmedAt, long Version, Guid PurchaserOrganizationId);
+    DateTime? ConfirmedAt, long Version, Guid PurchaserOrganizationId, IReadOnlyList<AttachmentDto> Attachments);
 
 /// <summary>
 /// Evaluations from commission to confirmation. Each step belongs to one party: the purchaser commissions and confirms,
@@ -27,8 +30,20 @@ public sealed record EvaluationDto(Guid Id, Guid ContractId, string ContractTitl
 /// appeals. The evaluator sees its own evaluations and their contracts only; auditors read everything.
 /// </summary>
 internal sealed class EvaluationHandlers(AppDbContext db, CurrentActor actor, IContractFacts contracts, IDirectory directory, IndicatorSystemHandlers systems,
-    EvidenceCollector collector, TimeProvider clock)
+    EvidenceCollector collector, FileStore files, TimeProvider clock)
 {
+    public const long MaxAttachmentBytes = 10 * 1024 * 1024;
+
+    private static readonly Dictionary<string, string> AttachmentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    };
+
     public async Task<EvaluationDto> CommissionAsync(Commission request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -120,6 +135,49 @@ internal sealed class EvaluationHandlers(AppDbContext db, CurrentActor actor, IC
         return Task.CompletedTask;
     }, ct);
 
+    /// <summary>The evaluator attaches a file to an indicator while scoring (pdf, images, docx, xlsx; 10 MB at most; 10 per indicator).</summary>
+    public async Task<AttachmentDto> AttachAsync(Guid id, string code, string? fileName, Stream content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        AttachmentDto? added = null;
+        await EvaluatorStepAsync(id, async (e, indicators) =>
+        {
+            if (e.Status is not (EvaluationStatus.EvidenceFrozen or EvaluationStatus.Appealed))
+            {
+                throw DomainException.Conflict(e.Status == EvaluationStatus.Commissioned ? "Evaluation.NoEvidence" : "Evaluation.Locked");
+            }
+
+            if (IndicatorTree.Leaves(indicators).All(l => l.Code != code))
+            {
+                throw new DomainException("Evaluation.Leaf", ErrorKind.Validation, "code", code ?? "");
+            }
+
+            var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+            if (name.Length is 0 or > 200 || !AttachmentTypes.TryGetValue(Path.GetExtension(name), out var type))
+            {
+                throw new DomainException("Evaluation.AttachmentType", ErrorKind.Validation, "file");
+            }
+
+            if (await db.Set<ScoreAttachment>().CountAsync(a => a.EvaluationId == id && a.Code == code, ct) >= 10)
+            {
+                throw new DomainException("Evaluation.AttachmentCount", ErrorKind.Validation, "file");
+            }
+
+            var saved = await files.SaveAsync(content, MaxAttachmentBytes, ct) ?? throw new DomainException("Evaluation.AttachmentSize", ErrorKind.Validation, "file");
+            var attachment = new ScoreAttachment(id, code, name, type, saved.StoredName, saved.Size, actor.UserName ?? "evaluator", Now);
+            db.Add(attachment);
+            added = new AttachmentDto(attachment.Id, code, name, saved.Size, attachment.UploadedAt);
+        }, ct);
+        return added!;
+    }
+
+    public async Task<(AttachmentDto Attachment, string ContentType, Stream Content)> OpenAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        await FindAsync(id, ct);
+        var a = await db.Set<ScoreAttachment>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.EvaluationId == id, ct) ?? throw DomainException.NotFound("Evaluation.NotFound");
+        return (new AttachmentDto(a.Id, a.Code, a.FileName, a.SizeBytes, a.UploadedAt), a.ContentType, files.Open(a.StoredName));
+    }
+
     public Task<EvaluationDto> SubmitAsync(Guid id, CancellationToken ct) => EvaluatorStepAsync(id, (e, indicators) =>
     {
         e.Submit(indicators, Now, ChinaTime.Day(Now));
@@ -183,9 +241,11 @@ internal sealed class EvaluationHandlers(AppDbContext db, CurrentActor actor, IC
         var contract = await contracts.FindAsync(e.ContractId, ct);
         var orgs = await directory.OrganizationsAsync([e.EvaluatorOrganizationId, e.ProviderOrganizationId], ct);
         var system = await systems.GetAsync(e.IndicatorSystemId, ct);
+        var attachments = await db.Set<ScoreAttachment>().AsNoTracking().Where(a => a.EvaluationId == e.Id).OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentDto(a.Id, a.Code, a.FileName, a.SizeBytes, a.UploadedAt)).ToListAsync(ct);
         return new EvaluationDto(e.Id, e.ContractId, contract?.Title ?? "", e.Number, e.Name, e.EvaluatorOrganizationId, orgs.GetValueOrDefault(e.EvaluatorOrganizationId)?.Name ?? "",
             e.ProviderOrganizationId, orgs.GetValueOrDefault(e.ProviderOrganizationId)?.Name ?? "", e.EvaluationDate, e.Status, system, e.Evidence, e.Scores, e.Total, e.Grade,
-            e.AppealDeadline, e.Appeal, e.AppealAnswer, e.ProviderAcceptedAt, e.ConfirmedAt, e.Version, e.PurchaserOrganizationId);
+            e.AppealDeadline, e.Appeal, e.AppealAnswer, e.ProviderAcceptedAt, e.ConfirmedAt, e.Version, e.PurchaserOrganizationId, attachments);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
