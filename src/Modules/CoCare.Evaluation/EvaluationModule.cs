@@ -1,5 +1,6 @@
 using CoCare.Data;
 using CoCare.Evaluation.Data;
+using CoCare.Evaluation.Features;
 using CoCare.Evaluation.Features.Evaluations;
 using CoCare.Evaluation.Features.Expenditures;
 using CoCare.Evaluation.Features.Indicators;
@@ -22,6 +23,7 @@ public static class EvaluationModule
         services.AddScoped<IndicatorSystemHandlers>();
         services.AddScoped<EvidenceCollector>();
         services.AddScoped<EvaluationHandlers>();
+        services.AddScoped<ContractAccess>();
         services.AddScoped<PaymentHandlers>();
         services.AddScoped<ExpenditureHandlers>();
         services.AddScoped<IContractMoney, ContractMoneySource>();

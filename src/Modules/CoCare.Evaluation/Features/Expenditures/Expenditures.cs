@@ -33,7 +33,7 @@ public sealed record MoneyTrailDto(Guid ContractId, string Title, long AmountFen
 /// auditor (or the purchaser) accepts, queries or rejects them; the money trail puts budget, payments, expenditures
 /// and the audit log side by side and exports as CSV.
 /// </summary>
-internal sealed class ExpenditureHandlers(AppDbContext db, CurrentActor actor, IContractFacts contracts, PaymentHandlers payments, FileStore files, TimeProvider clock)
+internal sealed class ExpenditureHandlers(AppDbContext db, CurrentActor actor, ContractAccess access, PaymentHandlers payments, FileStore files, TimeProvider clock)
 {
     public const long MaxReceiptBytes = 10 * 1024 * 1024;
 
@@ -48,7 +48,7 @@ internal sealed class ExpenditureHandlers(AppDbContext db, CurrentActor actor, I
     public async Task<ExpenditureDto> RecordAsync(Guid contractId, RecordExpenditure request, string? fileName, Stream? receipt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var contract = await VisibleAsync(contractId, ct);
+        var contract = await access.VisibleAsync(contractId, ct);
         if (!actor.HasRoleIn(Roles.Provider, contract.ProviderOrganizationId))
         {
             throw DomainException.Forbidden("Expenditure.ProviderOnly");
@@ -113,7 +113,7 @@ internal sealed class ExpenditureHandlers(AppDbContext db, CurrentActor actor, I
     {
         ArgumentNullException.ThrowIfNull(request);
         var expenditure = await db.Set<Expenditure>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("Expenditure.NotFound");
-        var contract = await VisibleAsync(expenditure.ContractId, ct);
+        var contract = await access.VisibleAsync(expenditure.ContractId, ct);
         if (!actor.IsInRole(Roles.Auditor) && !actor.IsPlatformAdmin && !actor.HasRoleIn(Roles.Purchaser, contract.PurchaserOrganizationId))
         {
             throw DomainException.Forbidden("Expenditure.AuditorOnly");
@@ -127,14 +127,14 @@ internal sealed class ExpenditureHandlers(AppDbContext db, CurrentActor actor, I
     public async Task<(Receipt Receipt, Stream Content)> OpenReceiptAsync(Guid id, CancellationToken ct)
     {
         var expenditure = await db.Set<Expenditure>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("Expenditure.NotFound");
-        await VisibleAsync(expenditure.ContractId, ct);
+        await access.VisibleAsync(expenditure.ContractId, ct);
         var receipt = expenditure.Receipt ?? throw DomainException.NotFound("Expenditure.NoReceipt");
         return (receipt, files.Open(receipt.StoredName));
     }
 
     public async Task<MoneyTrailDto> TrailAsync(Guid contractId, CancellationToken ct)
     {
-        var contract = await VisibleAsync(contractId, ct);
+        var contract = await access.VisibleAsync(contractId, ct);
         var rows = await db.Set<Expenditure>().AsNoTracking().Where(x => x.ContractId == contractId).OrderBy(x => x.SpentOn).ThenBy(x => x.RecordedAt).ToListAsync(ct);
         var budget = contract.BudgetLines.Select(l =>
         {
@@ -194,14 +194,6 @@ internal sealed class ExpenditureHandlers(AppDbContext db, CurrentActor actor, I
         return stream.ToArray();
     }
 
-    private async Task<ContractFacts> VisibleAsync(Guid contractId, CancellationToken ct)
-    {
-        var contract = await contracts.FindAsync(contractId, ct) ?? throw DomainException.NotFound("Payment.Contract");
-        var orgs = actor.OrganizationIds;
-        return actor.IsPlatformAdmin || actor.IsInRole(Roles.Auditor) || orgs.Contains(contract.PurchaserOrganizationId) || orgs.Contains(contract.ProviderOrganizationId)
-            ? contract
-            : throw DomainException.NotFound("Payment.Contract");
-    }
 
     private static ExpenditureDto ToDto(Expenditure x) =>
         new(x.Id, x.ContractId, x.BudgetLine, x.AmountFen, x.SpentOn, x.Description, x.Receipt?.FileName, x.Receipt?.Sha256, x.Flags, x.Status, x.ReviewNote, x.ReviewedBy, x.ReviewedAt,

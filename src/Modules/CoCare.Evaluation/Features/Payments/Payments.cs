@@ -18,11 +18,11 @@ public sealed record PhaseDto(int Number, string Name, long ShareFen, bool After
 /// Phased payment (分期拨付): the purchaser approves a phase's payment at the amount the rule gives — after an
 /// evaluation only once the purchaser has confirmed it — and records the transfer once, with its date and reference.
 /// </summary>
-internal sealed class PaymentHandlers(AppDbContext db, CurrentActor actor, IContractFacts contracts, TimeProvider clock)
+internal sealed class PaymentHandlers(AppDbContext db, CurrentActor actor, ContractAccess access, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PhaseDto>> PhasesAsync(Guid contractId, CancellationToken ct)
     {
-        var contract = await VisibleAsync(contractId, ct);
+        var contract = await access.VisibleAsync(contractId, ct);
         var evaluations = await db.Set<PerformanceEvaluation>().AsNoTracking().Where(e => e.ContractId == contractId).ToListAsync(ct);
         var payments = await db.Set<Payment>().AsNoTracking().Where(p => p.ContractId == contractId).ToListAsync(ct);
         return contract.Phases.Select(phase =>
@@ -88,18 +88,10 @@ internal sealed class PaymentHandlers(AppDbContext db, CurrentActor actor, ICont
         return (await PhasesAsync(contractId, ct)).Single(p => p.Number == phaseNumber);
     }
 
-    private async Task<ContractFacts> VisibleAsync(Guid contractId, CancellationToken ct)
-    {
-        var contract = await contracts.FindAsync(contractId, ct) ?? throw DomainException.NotFound("Payment.Contract");
-        var orgs = actor.OrganizationIds;
-        return actor.IsPlatformAdmin || actor.IsInRole(Roles.Auditor) || orgs.Contains(contract.PurchaserOrganizationId) || orgs.Contains(contract.ProviderOrganizationId)
-            ? contract
-            : throw DomainException.NotFound("Payment.Contract");
-    }
 
     private async Task<ContractFacts> PurchaserContractAsync(Guid contractId, CancellationToken ct)
     {
-        var contract = await VisibleAsync(contractId, ct);
+        var contract = await access.VisibleAsync(contractId, ct);
         return actor.IsPlatformAdmin || actor.HasRoleIn(Roles.Purchaser, contract.PurchaserOrganizationId) ? contract : throw DomainException.Forbidden("Payment.PurchaserOnly");
     }
 
