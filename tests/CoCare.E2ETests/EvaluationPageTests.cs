@@ -27,9 +27,9 @@ public class EvaluationPageTests(BrowserFixture browser)
         var purchaser = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(purchaser, "purchaser");
         await purchaser.GotoAsync("/evaluation");
-        await Assertions.Expect(purchaser.Locator("[data-testid=evaluation]")).ToHaveCountAsync(1);
+        await Assertions.Expect(purchaser.Locator("[data-testid=evaluation]", new() { HasText = "中期评估" })).ToHaveCountAsync(1);
         await BrowserFixture.AssertAccessibleAsync(purchaser);
-        var planned = purchaser.Locator("[data-testid=planned] option", new() { HasText = "终期评估" });
+        var planned = purchaser.Locator("[data-testid=planned] option", new() { HasText = "G村鼓楼食堂" }).Filter(new() { HasText = "终期评估" });
         await purchaser.Locator("[data-testid=planned]").SelectOptionAsync(new SelectOptionValue { Value = await planned.GetAttributeAsync("value") });
         await purchaser.ClickAsync("[data-testid=commission]");
         await Assertions.Expect(purchaser.Locator("[data-testid=status]")).ToHaveTextAsync("已委托");
@@ -38,7 +38,7 @@ public class EvaluationPageTests(BrowserFixture browser)
         var evaluator = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(evaluator, "evaluator");
         await evaluator.GotoAsync("/evaluation");
-        await evaluator.Locator("[data-testid=evaluation] a", new() { HasText = "终期评估" }).ClickAsync();
+        await evaluator.Locator("[data-testid=evaluation]", new() { HasText = "G村鼓楼食堂" }).Locator("a", new() { HasText = "终期评估" }).ClickAsync();
         await evaluator.ClickAsync("[data-testid=pull]");
         await Assertions.Expect(evaluator.Locator("[data-testid=done]")).ToContainTextAsync("证据已提取");
         await Assertions.Expect(evaluator.Locator("[data-testid=figures]")).ToContainTextAsync("服务人次");

@@ -22,7 +22,7 @@ public class MoneyTrailTests(BrowserFixture browser)
         var provider = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(provider, "provider");
         await provider.GotoAsync("/evaluation");
-        await provider.Locator("[data-testid=contract-money]").First.ClickAsync();
+        await provider.Locator("[data-testid=contract-money]", new() { HasText = "G村鼓楼食堂" }).ClickAsync();
         await Assertions.Expect(provider.Locator("[data-testid=budget]")).ToContainTextAsync("助餐服务");
         await BrowserFixture.AssertAccessibleAsync(provider);
 

@@ -88,7 +88,7 @@ public class VolunteerShiftsTests(BrowserFixture browser)
             var project = await db.Set<TimeAccount>().Where(a => a.Kind == AccountKind.ProjectBank).Select(a => a.OwnerId).FirstAsync();
             var start = browser.App.Clock.GetUtcNow().UtcDateTime.AddDays(2);
             var shift = new Shift(project, "450226104201", "village", browser.App.Clock.GetUtcNow().UtcDateTime);
-            shift.Describe(title, "G村鼓楼", start, start.AddHours(2), [Skill.Haircut], 2, 1m);
+            shift.Describe(title, "G村鼓楼", start, start.AddHours(2), [Skill.Driving], 2, 1m);
             db.Add(shift);
             await db.SaveChangesAsync();
         }
