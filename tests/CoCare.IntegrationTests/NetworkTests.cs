@@ -129,9 +129,10 @@ public class NetworkTests(SharedApps apps)
     {
         var app = await apps.GetAsync(db);
         using var purchaser = await app.ClientAsync("purchaser");
+        // The project starts 30 days after the day it is created (read before ContractedAsync moves the clock on past the call's deadline).
+        var start = ProcurementScenario.Today(app).AddDays(30);
         var (project, provider, providerOrg) = await ProcurementScenario.ContractedAsync(app, purchaser);
         using var providerClient = provider;
-        var start = ProcurementScenario.Today(app).AddDays(30);
 
         // Only the parties to the contract may generate it.
         using var village = await app.ClientAsync("village");
