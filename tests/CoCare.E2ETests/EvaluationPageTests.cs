@@ -43,6 +43,7 @@ public class EvaluationPageTests(BrowserFixture browser)
         await Assertions.Expect(evaluator.Locator("[data-testid=done]")).ToContainTextAsync("证据已提取");
         await Assertions.Expect(evaluator.Locator("[data-testid=figures]")).ToContainTextAsync("服务人次");
         await Assertions.Expect(evaluator.Locator("[data-testid=computed]").First).ToContainTextAsync("平台计分");
+        await Assertions.Expect(evaluator.Locator("tr[data-code=E31] [data-testid=computed]")).ToContainTextAsync("满意度 为"); // the rule in the reader's words
         await Assertions.Expect(evaluator.Locator("[data-testid=phases]")).ToHaveCountAsync(0); // the evaluator sees the contract's evidence, not its money
         await BrowserFixture.AssertAccessibleAsync(evaluator);
 

@@ -21,9 +21,12 @@ internal sealed class Assignees(AppDbContext db, IDirectory directory, IVoluntee
     public async Task<IReadOnlyList<CandidateDto>> ForAsync(string villageCode, string serviceTypeCode, CancellationToken ct)
     {
         var type = await db.Set<ServiceType>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == serviceTypeCode, ct);
-        var all = await InAsync(villageCode, ct);
-        return all.Where(c => c.IsStaff || (type?.VolunteerSkill is { } skill && c.Skills.Contains(skill, StringComparer.Ordinal))).ToList();
+        return Able(await InAsync(villageCode, ct), type?.VolunteerSkill);
     }
+
+    /// <summary>Of the people of a region, those who may take a service asking <paramref name="volunteerSkill"/> of volunteers.</summary>
+    public static IReadOnlyList<CandidateDto> Able(IReadOnlyList<CandidateDto> people, string? volunteerSkill) =>
+        people.Where(c => c.IsStaff || (volunteerSkill is { } skill && c.Skills.Contains(skill, StringComparer.Ordinal))).ToList();
 
     /// <summary>Everyone who may take some work in <paramref name="regionCode"/>: its staff and the volunteers serving it.</summary>
     public async Task<IReadOnlyList<CandidateDto>> InAsync(string regionCode, CancellationToken ct)

@@ -109,10 +109,18 @@ internal sealed class OrderHandlers(AppDbContext db, CurrentActor actor, IElderF
     public async Task<IReadOnlyDictionary<(string Village, string Service), IReadOnlyList<CandidateDto>>> CandidatesAsync(IEnumerable<OrderDto> orders, CancellationToken ct)
     {
         RequireStaff();
+        // The people of each village once, then filtered per service by its volunteer skill.
+        var list = orders.ToList();
+        var codes = list.Select(o => o.ServiceTypeCode).Distinct().ToList();
+        var skills = await db.Set<ServiceType>().AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.VolunteerSkill, ct);
         var result = new Dictionary<(string Village, string Service), IReadOnlyList<CandidateDto>>();
-        foreach (var key in orders.Select(o => (o.VillageCode, o.ServiceTypeCode)).Distinct())
+        foreach (var village in list.GroupBy(o => o.VillageCode))
         {
-            result[key] = await assignees.ForAsync(key.VillageCode, key.ServiceTypeCode, ct);
+            var people = await assignees.InAsync(village.Key, ct);
+            foreach (var code in village.Select(o => o.ServiceTypeCode).Distinct())
+            {
+                result[(village.Key, code)] = Assignees.Able(people, skills.GetValueOrDefault(code));
+            }
         }
 
         return result;
