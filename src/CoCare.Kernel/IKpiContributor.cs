@@ -36,3 +36,16 @@ public static class EvidenceMetrics
     /// <summary>Meals eaten at a canteen (check-ins).</summary>
     public const string CanteenMeals = "canteenMeals";
 }
+
+/// <summary>
+/// Every KPI of DESIGN.md (and the evidence metrics) by one definition, for any scope: Insights implements it from the
+/// contributors and the per-region counts. Other modules (an evaluation's evidence, the contract page) read KPIs here.
+/// </summary>
+public interface IKpiService
+{
+    /// <summary>Whether <paramref name="code"/> is a KPI or metric the platform can compute.</summary>
+    bool Knows(string code);
+
+    /// <summary>The value, or null when there is nothing to compute it from (a rate with no responses, a gap with no rural places).</summary>
+    Task<double?> ComputeAsync(string code, KpiScope scope, CancellationToken ct);
+}

@@ -108,5 +108,17 @@ public static class Masking
         return text.Length > 10 ? text[..10] + "****" : Stars(text);
     }
 
+    /// <summary>Names keep the first character and the last when longer than two: 杨*1, 杨*.</summary>
+    public static string Name(string? value)
+    {
+        var text = value?.Trim() ?? "";
+        return text.Length switch
+        {
+            0 => "",
+            1 or 2 => text[..1] + "*",
+            _ => text[..1] + new string('*', Math.Min(text.Length - 2, 3)) + text[^1..],
+        };
+    }
+
     private static string Stars(string? value) => string.IsNullOrEmpty(value) ? "" : new string('*', Math.Min(value.Length, 8));
 }

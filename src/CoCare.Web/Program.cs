@@ -1,5 +1,6 @@
 using CoCare.Directory;
 using CoCare.Evaluation;
+using CoCare.Insights;
 using CoCare.Network;
 using CoCare.Procurement;
 using CoCare.Residents;
@@ -22,6 +23,7 @@ builder.Services.AddVolunteers(builder.Configuration);
 builder.Services.AddNetwork(builder.Configuration);
 builder.Services.AddVoice(builder.Configuration);
 builder.Services.AddEvaluation(builder.Configuration);
+builder.Services.AddInsights(builder.Configuration);
 
 var app = builder.Build();
 
@@ -40,10 +42,12 @@ api.MapVolunteersApi();
 api.MapNetworkApi();
 api.MapVoiceApi();
 api.MapEvaluationApi();
+api.MapInsightsApi();
 app.MapProcurementDownloads();
 app.MapVoiceDownloads();
 app.MapEvaluationDownloads();
 app.MapResidentsDownloads();
+app.MapInsightsDownloads();
 app.MapCoCareUi();
 
 var seeded = await DatabaseStartup.PrepareAsync(app.Services);

@@ -281,6 +281,13 @@ namespace CoCare.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("CareWorker")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CaregiverCertificate")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -300,9 +307,15 @@ namespace CoCare.Data.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<string>("WorkRegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("WorkRegionCode", "CareWorker");
 
                     b.ToTable("dir_people", (string)null);
                 });

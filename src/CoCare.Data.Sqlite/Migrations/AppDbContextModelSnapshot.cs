@@ -276,6 +276,13 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CareWorker")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaregiverCertificate")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -295,9 +302,15 @@ namespace CoCare.Data.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WorkRegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("WorkRegionCode", "CareWorker");
 
                     b.ToTable("dir_people", (string)null);
                 });

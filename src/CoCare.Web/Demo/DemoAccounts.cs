@@ -16,5 +16,6 @@ public static class DemoAccounts
         ("evaluator", Roles.Evaluator),
         ("auditor", Roles.Auditor),
         ("privacy", Roles.DataProtectionOfficer),
+        ("tcity", Roles.Purchaser),
     ];
 }

@@ -59,6 +59,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
         var evaluator = new Organization("广西公益服务评估中心", OrganizationType.Evaluator, Guangxi);
         var auditOffice = new Organization("三江侗族自治县审计局", OrganizationType.GovernmentDepartment, County);
         db.AddRange(platform, bureau, socialWork, otherProvider, committee, association, silverTeam, evaluator, auditOffice);
+        var (tCityBureau, _) = TCityScenario.Add(db, cipher, Guangxi, clock.GetUtcNow().UtcDateTime);
 
         var people = new List<Person>
         {
@@ -75,6 +76,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
             new(Name(), evaluator.Id, "评估员"),
             new(Name(), auditOffice.Id, "审计员"),
             new(Name(), bureau.Id, "数据保护专员"),
+            new(Name(), tCityBureau.Id, "养老服务科科长"),
         };
         db.AddRange(people);
         await db.SaveChangesAsync(ct);
@@ -90,6 +92,7 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
             ("evaluator", Roles.Evaluator, evaluator, County, people[10]),
             ("auditor", Roles.Auditor, auditOffice, County, people[11]),
             ("privacy", Roles.DataProtectionOfficer, bureau, County, people[12]),
+            ("tcity", Roles.Purchaser, tCityBureau, TCityScenario.City, people[13]),
         };
         var accountIds = new Dictionary<string, string>();
         foreach (var (userName, role, organization, scope, person) in accounts)

@@ -23,6 +23,10 @@ internal sealed class DirectoryService(AppDbContext db) : IDirectory
         return regions.Select(r => (r.Code, r.Name)).ToList();
     }
 
+    public async Task<IReadOnlyList<RegionFacts>> RegionTreeAsync(string code, CancellationToken ct) =>
+        await db.Set<Region>().AsNoTracking().Where(r => r.IsActive).WhereRegionUnder(r => r.Code, RegionCode.Prefixes([code])).OrderBy(r => r.Code)
+            .Select(r => new RegionFacts(r.Code, r.Name, r.Level, r.ParentCode, r.Kind == RegionKind.Urban)).ToListAsync(ct);
+
     public async Task<OrganizationInfo?> FindOrganizationAsync(Guid id, CancellationToken ct) =>
         (await OrganizationsAsync([id], ct)).GetValueOrDefault(id);
 

@@ -17,6 +17,9 @@ public static class NetworkModule
         services.AddSingleton<IModelContributor, NetworkModel>();
         services.AddSingleton(new ErrorTextSource(typeof(NetworkText)));
         services.AddScoped<NetworkHandlers>();
+        services.AddScoped<NetworkKpis>();
+        services.AddScoped<IKpiContributor>(sp => sp.GetRequiredService<NetworkKpis>());
+        services.AddScoped<IKpiRecords>(sp => sp.GetRequiredService<NetworkKpis>());
         NetworkPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

@@ -1,6 +1,7 @@
 using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Residents.Data;
+using CoCare.Residents.Features;
 using CoCare.Residents.Features.Assessments;
 using CoCare.Residents.Features.CollectiveIssues;
 using CoCare.Residents.Features.Elders;
@@ -36,6 +37,10 @@ public static class ResidentsModule
         services.AddScoped<NeedsMatching>();
         services.AddScoped<INeedsMatching>(sp => sp.GetRequiredService<NeedsMatching>());
         services.AddScoped<MatchRateQuery>();
+        services.AddScoped<ResidentsKpis>();
+        services.AddScoped<IKpiContributor>(sp => sp.GetRequiredService<ResidentsKpis>());
+        services.AddScoped<IRegionCounts>(sp => sp.GetRequiredService<ResidentsKpis>());
+        services.AddScoped<IKpiRecords>(sp => sp.GetRequiredService<ResidentsKpis>());
         services.AddScoped<IElderFacts, ElderFactsService>();
         ResidentsPolicies.Register(services.AddAuthorizationBuilder());
         return services;

@@ -24,7 +24,10 @@ public static class ServicesModule
         services.AddScoped<CheckInHandlers>();
         services.AddScoped<OrderHandlers>();
         services.AddScoped<Assignees>();
-        services.AddScoped<IKpiContributor, ServiceKpis>();
+        services.AddScoped<ServiceKpis>();
+        services.AddScoped<IKpiContributor>(sp => sp.GetRequiredService<ServiceKpis>());
+        services.AddScoped<IRegionCounts>(sp => sp.GetRequiredService<ServiceKpis>());
+        services.AddScoped<IKpiRecords>(sp => sp.GetRequiredService<ServiceKpis>());
         services.AddScoped<IServiceRequests, ServiceRequests>();
         services.AddScoped<IServiceFacts, ServiceFacts>();
         services.AddScoped<RoutePlanHandlers>();

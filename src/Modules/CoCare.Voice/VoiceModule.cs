@@ -29,7 +29,9 @@ public static class VoiceModule
         services.AddScoped<RuleHandlers>();
         services.AddScoped<FeedbackHandlers>();
         services.AddScoped<SatisfactionHandlers>();
-        services.AddScoped<IKpiContributor, VoiceKpis>();
+        services.AddScoped<VoiceKpis>();
+        services.AddScoped<IKpiContributor>(sp => sp.GetRequiredService<VoiceKpis>());
+        services.AddScoped<IKpiRecords>(sp => sp.GetRequiredService<VoiceKpis>());
         services.AddScoped<SurveyHandlers>();
         services.AddScoped<ContractParties>();
         services.AddScoped<PointQr>();

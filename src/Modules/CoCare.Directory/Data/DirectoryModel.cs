@@ -38,6 +38,9 @@ internal sealed class DirectoryModel : IModelContributor
             b.Property(p => p.Name).HasMaxLength(100).IsRequired();
             b.Property(p => p.Position).HasMaxLength(100);
             b.HasIndex(p => p.OrganizationId);
+            b.Property(p => p.CaregiverCertificate).HasMaxLength(50);
+            b.Property(p => p.WorkRegionCode).HasMaxLength(12);
+            b.HasIndex(p => new { p.WorkRegionCode, p.CareWorker });
             b.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -9,9 +9,12 @@ using Microsoft.Extensions.Localization;
 
 namespace CoCare.Directory.Features.People;
 
-public sealed record PersonDto(Guid Id, string Name, Guid OrganizationId, string OrganizationName, string? Position, bool IsActive, long Version);
+public sealed record PersonDto(Guid Id, string Name, Guid OrganizationId, string OrganizationName, string? Position, bool IsActive, long Version,
+    bool CareWorker = false, string? CaregiverCertificate = null, string? WorkRegionCode = null);
 
-public sealed record SavePerson(string Name, Guid OrganizationId, string? Position, long Version = 0);
+/// <summary>A person; a care worker (养老服务从业人员) says where they work (the organization's region when left out) and the number of their elder-care certificate when they hold one.</summary>
+public sealed record SavePerson(string Name, Guid OrganizationId, string? Position, long Version = 0, bool CareWorker = false, string? CaregiverCertificate = null,
+    string? WorkRegionCode = null);
 
 public sealed class SavePersonValidator : AbstractValidator<SavePerson>
 {
@@ -20,6 +23,8 @@ public sealed class SavePersonValidator : AbstractValidator<SavePerson>
         RuleFor(r => r.Name).NotEmpty().MaximumLength(100).WithName(s["Field.Name"]);
         RuleFor(r => r.OrganizationId).NotEmpty().WithName(s["Field.Organization"]);
         RuleFor(r => r.Position).MaximumLength(100).WithName(s["Field.Position"]);
+        RuleFor(r => r.CaregiverCertificate).MaximumLength(50).WithName(s["Field.CaregiverCertificate"]);
+        RuleFor(r => r.WorkRegionCode).Must(RegionCode.IsWellFormed).When(r => r.WorkRegionCode is not null).WithName(s["Field.WorkRegion"]);
     }
 }
 
@@ -62,6 +67,7 @@ public sealed class PersonHandlers(AppDbContext db, CurrentActor actor, IValidat
         await validator.ValidateAndThrowAsync(request, ct);
         await CheckOrganizationAsync(request.OrganizationId, ct);
         var person = new Person(request.Name.Trim(), request.OrganizationId, request.Position?.Trim());
+        await DescribeCareAsync(person, request, ct);
         db.Add(person);
         await db.SaveChangesAsync(ct);
         return await GetAsync(person.Id, ct);
@@ -75,6 +81,7 @@ public sealed class PersonHandlers(AppDbContext db, CurrentActor actor, IValidat
         await CheckOrganizationAsync(request.OrganizationId, ct);
         db.ExpectVersion(person, request.Version);
         person.Change(request.Name.Trim(), request.OrganizationId, request.Position?.Trim());
+        await DescribeCareAsync(person, request, ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }
@@ -104,7 +111,8 @@ public sealed class PersonHandlers(AppDbContext db, CurrentActor actor, IValidat
 
     private IQueryable<PersonDto> Project(IQueryable<Person> q) =>
         q.Select(p => new PersonDto(p.Id, p.Name, p.OrganizationId,
-            db.Set<Organization>().Where(o => o.Id == p.OrganizationId).Select(o => o.Name).First(), p.Position, p.IsActive, p.Version));
+            db.Set<Organization>().Where(o => o.Id == p.OrganizationId).Select(o => o.Name).First(), p.Position, p.IsActive, p.Version,
+            p.CareWorker, p.CaregiverCertificate, p.WorkRegionCode));
 
     private async Task<Person> FindManageableAsync(Guid id, CancellationToken ct)
     {
@@ -112,6 +120,26 @@ public sealed class PersonHandlers(AppDbContext db, CurrentActor actor, IValidat
         var person = await db.Set<Person>().FirstAsync(p => p.Id == id, ct);
         await CheckOrganizationAsync(person.OrganizationId, ct);
         return person;
+    }
+
+    /// <summary>A care worker works in an existing region the caller covers (the organization's when none is given).</summary>
+    private async Task DescribeCareAsync(Person person, SavePerson request, CancellationToken ct)
+    {
+        var certificate = string.IsNullOrWhiteSpace(request.CaregiverCertificate) ? null : request.CaregiverCertificate.Trim();
+        var region = request.CareWorker
+            ? request.WorkRegionCode ?? await db.Set<Organization>().Where(o => o.Id == request.OrganizationId).Select(o => o.RegionCode).FirstAsync(ct)
+            : request.WorkRegionCode;
+        if (region is not null && !await db.Set<Region>().AnyAsync(r => r.Code == region && r.IsActive, ct))
+        {
+            throw new DomainException("Region.Unknown", ErrorKind.Validation, "workRegionCode", region);
+        }
+
+        if (region is not null && !RegionScope.Covers(actor, region))
+        {
+            throw DomainException.Forbidden("Scope.OutsideRegion");
+        }
+
+        person.DescribeCare(request.CareWorker, certificate, region);
     }
 
     private async Task CheckOrganizationAsync(Guid organizationId, CancellationToken ct)

@@ -9,12 +9,12 @@ namespace CoCare.Evaluation.Features.Evaluations;
 
 /// <summary>
 /// Pulls an evaluation's evidence from what the platform knows: every figure the indicator system's formulas and the
-/// contract's KPI targets need, from the modules that own the records (<see cref="IKpiContributor"/>), over the
+/// contract's KPI targets need, from the modules that own the records (<see cref="IKpiService"/>), over the
 /// contract's regions from its start to the evaluation date; the targets pro-rated to that part of the period (counts
 /// only); the payments so far; and a sample of service records drawn with a fresh seed that is stored with it.
 /// Formula leaves are scored from it, with the figure and the rule as their reason.
 /// </summary>
-public sealed class EvidenceCollector(AppDbContext db, IEnumerable<IKpiContributor> contributors, IServiceFacts services)
+public sealed class EvidenceCollector(AppDbContext db, IKpiService kpis, IServiceFacts services)
 {
     private static readonly string[] Always = [EvidenceMetrics.HomeServices, EvidenceMetrics.CanteenMeals, EvidenceMetrics.Complaints, EvidenceMetrics.FeedbackOnTimeRate];
 
@@ -31,9 +31,9 @@ public sealed class EvidenceCollector(AppDbContext db, IEnumerable<IKpiContribut
         var figures = new Dictionary<string, double?>(StringComparer.Ordinal);
         foreach (var code in wanted)
         {
-            if (contributors.FirstOrDefault(c => c.Codes.Contains(code)) is { } source)
+            if (kpis.Knows(code))
             {
-                figures[code] = await source.ComputeAsync(code, scope, ct);
+                figures[code] = await kpis.ComputeAsync(code, scope, ct);
             }
         }
 

@@ -10,30 +10,37 @@ public sealed class NeedsMatching(AppDbContext db, TimeProvider clock) : INeedsM
 {
     public async Task<MatchRate> MatchRateAsync(string? regionCode, DateOnly? firstDay, DateOnly? lastDay, CancellationToken ct)
     {
-        var elders = db.Set<Elder>().AsNoTracking();
-        if (regionCode is not null)
-        {
-            elders = elders.WhereRegionUnder(e => e.VillageCode, RegionCode.Prefixes([regionCode]));
-        }
-
-        var needs = db.Set<Need>().AsNoTracking().Where(n => elders.Any(e => e.Id == n.ElderId));
-        if (firstDay is not null)
-        {
-            var start = firstDay.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            needs = needs.Where(n => n.RecordedAt >= start);
-        }
-
-        if (lastDay is not null)
-        {
-            var end = lastDay.Value.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            needs = needs.Where(n => n.RecordedAt < end);
-        }
-
+        var needs = Needs(regionCode is null ? null : RegionCode.Prefixes([regionCode]), firstDay, lastDay);
         var byStatus = await needs.GroupBy(n => n.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
         var answered = await needs.CountAsync(n => n.FirstDeliveredAt != null, ct);
         int Count(NeedStatus status) => byStatus.FirstOrDefault(s => s.Status == status)?.Count ?? 0;
         return new MatchRate(byStatus.Sum(s => s.Count), answered, Count(NeedStatus.Open), Count(NeedStatus.Planned), Count(NeedStatus.BeingServed),
             Count(NeedStatus.Met), Count(NeedStatus.ClosedUnmet));
+    }
+
+    /// <summary>The needs the match rate counts: recorded on the Beijing days given, for elders under the region prefixes (all when null).</summary>
+    internal IQueryable<Need> Needs(IReadOnlyList<string>? prefixes, DateOnly? firstDay, DateOnly? lastDay)
+    {
+        var elders = db.Set<Elder>().AsNoTracking();
+        if (prefixes is not null)
+        {
+            elders = elders.WhereRegionUnder(e => e.VillageCode, prefixes);
+        }
+
+        var needs = db.Set<Need>().AsNoTracking().Where(n => elders.Any(e => e.Id == n.ElderId));
+        if (firstDay is not null)
+        {
+            var start = ChinaTime.Utc(firstDay.Value, TimeOnly.MinValue);
+            needs = needs.Where(n => n.RecordedAt >= start);
+        }
+
+        if (lastDay is not null)
+        {
+            var end = ChinaTime.Utc(lastDay.Value.AddDays(1), TimeOnly.MinValue);
+            needs = needs.Where(n => n.RecordedAt < end);
+        }
+
+        return needs;
     }
 
     public async Task RecordDeliveryAsync(Guid needId, DateTime deliveredAt, CancellationToken ct)

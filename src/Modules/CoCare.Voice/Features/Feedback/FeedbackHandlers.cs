@@ -279,6 +279,20 @@ public sealed class FeedbackHandlers(AppDbContext db, CurrentActor actor, IDirec
     /// <summary>The same statistics over several regions (all when null): a contract's, for an evaluation's evidence.</summary>
     public async Task<FeedbackStats> StatsAsync(IReadOnlyList<string>? regions, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
+        var q = Received(regions, from, to);
+        var rows = await q.Select(f => new { f.Kind, f.ReceivedAt, f.DueAt, f.FirstAnsweredAt }).ToListAsync(ct);
+        var now = Now;
+        var due = rows.Where(r => r.FirstAnsweredAt is not null || r.DueAt < now).ToList();
+        var onTime = due.Count(r => r.FirstAnsweredAt is { } a && a <= r.DueAt);
+        var hours = rows.Where(r => r.FirstAnsweredAt is not null).Select(r => (r.FirstAnsweredAt!.Value - r.ReceivedAt).TotalHours).Order().ToList();
+        double? median = hours.Count == 0 ? null : Math.Round(hours.Count % 2 == 1 ? hours[hours.Count / 2] : (hours[(hours.Count / 2) - 1] + hours[hours.Count / 2]) / 2, 1);
+        return new FeedbackStats(Enum.GetValues<FeedbackKind>().ToDictionary(k => k, k => rows.Count(r => r.Kind == k)), rows.Count, due.Count, onTime,
+            due.Count == 0 ? null : Math.Round((double)onTime / due.Count, 4), median);
+    }
+
+    /// <summary>Feedback received on the Beijing days given in the regions' subtrees (all when null): what the statistics count.</summary>
+    internal IQueryable<FeedbackItem> Received(IReadOnlyList<string>? regions, DateOnly? from, DateOnly? to)
+    {
         var q = db.Set<FeedbackItem>().AsNoTracking().IgnoreAutoIncludes();
         if (regions is not null)
         {
@@ -297,14 +311,7 @@ public sealed class FeedbackHandlers(AppDbContext db, CurrentActor actor, IDirec
             q = q.Where(f => f.ReceivedAt < end);
         }
 
-        var rows = await q.Select(f => new { f.Kind, f.ReceivedAt, f.DueAt, f.FirstAnsweredAt }).ToListAsync(ct);
-        var now = Now;
-        var due = rows.Where(r => r.FirstAnsweredAt is not null || r.DueAt < now).ToList();
-        var onTime = due.Count(r => r.FirstAnsweredAt is { } a && a <= r.DueAt);
-        var hours = rows.Where(r => r.FirstAnsweredAt is not null).Select(r => (r.FirstAnsweredAt!.Value - r.ReceivedAt).TotalHours).Order().ToList();
-        double? median = hours.Count == 0 ? null : Math.Round(hours.Count % 2 == 1 ? hours[hours.Count / 2] : (hours[(hours.Count / 2) - 1] + hours[hours.Count / 2]) / 2, 1);
-        return new FeedbackStats(Enum.GetValues<FeedbackKind>().ToDictionary(k => k, k => rows.Count(r => r.Kind == k)), rows.Count, due.Count, onTime,
-            due.Count == 0 ? null : Math.Round((double)onTime / due.Count, 4), median);
+        return q;
     }
 
     private async Task<FeedbackItem> NewAsync(string? regionCode, Guid? pointId, FeedbackKind kind, FeedbackChannel channel, string? text, bool anonymous,
