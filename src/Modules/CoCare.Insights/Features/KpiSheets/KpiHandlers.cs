@@ -22,13 +22,16 @@ public sealed class KpiHandlers(KpiService kpis, KpiScopes scopes, IEnumerable<I
         return Sheet(scope, await kpis.SheetAsync(scope, ct), []);
     }
 
-    /// <summary>The public sheet: counts of 1 to 4 — and rates computed from fewer than 5 records — are suppressed (null, named in <c>suppressed</c>).</summary>
+    /// <summary>
+    /// The public sheet: counts of people or their records of 1 to 4 — and rates computed from fewer than 5 records — are
+    /// suppressed (null, named in <c>suppressed</c>); facilities are places, not people, and always shown.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, object?>> PublicSheetAsync(string? region, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var scope = await scopes.ForPublicAsync(region, from, to, ct);
         var values = new Dictionary<string, double?>(await kpis.SheetAsync(scope, ct), StringComparer.Ordinal);
         var suppressed = new List<string>();
-        foreach (var (code, value) in values.ToList())
+        foreach (var (code, value) in values.Where(v => v.Key != Measures.Facilities).ToList())
         {
             var basis = Kpis.All[code] == KpiUnit.Count ? (long?)value : Owner(code) is { } owner ? await owner.CountRecordsAsync(code, scope, ct) : null;
             if (value is not null && basis is { } n && Suppression.Hides(n))
