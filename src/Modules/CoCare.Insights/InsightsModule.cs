@@ -1,3 +1,4 @@
+using CoCare.Insights.Features.Dashboards;
 using CoCare.Insights.Features.KpiSheets;
 using CoCare.Insights.Resources;
 using CoCare.Kernel;
@@ -17,6 +18,7 @@ public static class InsightsModule
         services.AddScoped<IKpiService>(sp => sp.GetRequiredService<KpiService>());
         services.AddScoped<KpiScopes>();
         services.AddScoped<KpiHandlers>();
+        services.AddScoped<DashboardHandlers>();
         InsightsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

@@ -32,7 +32,7 @@ public static class Navigation
         new("Nav.Voice", "/voice", MudBlazor.Icons.Material.Filled.HowToVote, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.VillageCommittee, Roles.ResidentOrganization, Roles.Volunteer], true),
         new("Nav.Evaluation", "/evaluation", MudBlazor.Icons.Material.Filled.Assessment, [Roles.PlatformAdmin, Roles.Purchaser, Roles.Provider, Roles.Evaluator, Roles.Auditor], true),
         new("Nav.Alerts", "/modules/alerts", MudBlazor.Icons.Material.Filled.NotificationImportant, [Roles.PlatformAdmin, Roles.Provider, Roles.VillageCommittee, Roles.Volunteer], false),
-        new("Nav.Insights", "/modules/insights", MudBlazor.Icons.Material.Filled.Insights, Everyone, false),
+        new("Nav.Insights", "/insights", MudBlazor.Icons.Material.Filled.Insights, Everyone, true),
         new("Nav.Inbox", "/inbox", MudBlazor.Icons.Material.Filled.Inbox, Everyone, true),
         new("Nav.Audit", "/audit", MudBlazor.Icons.Material.Filled.FactCheck, [Roles.PlatformAdmin, Roles.Auditor], true),
     ];

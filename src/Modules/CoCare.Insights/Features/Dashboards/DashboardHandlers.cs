@@ -1,0 +1,150 @@
+using CoCare.Insights.Features.KpiSheets;
+using CoCare.Kernel;
+
+namespace CoCare.Insights.Features.Dashboards;
+
+/// <summary>A month of the trend: service person-times and meals counted in it.</summary>
+public sealed record MonthPoint(DateOnly Month, double ServicePersonTimes, double Meals);
+
+/// <summary>One tile of the region grid: a child region with what was done there and what it has.</summary>
+public sealed record GridCell(string Code, string Name, bool Urban, long ServicePersonTimes, long Facilities, long Elders);
+
+/// <summary>A contract's KPI target against the value so far (count targets pro-rated to the days elapsed).</summary>
+public sealed record TargetLine(string Kpi, bool AtLeast, double Target, double ProRated, double? Value, bool? Met);
+
+/// <summary>A contract as the dashboard lists it: state, amount, paid so far, and its KPIs against targets while in force.</summary>
+public sealed record ContractLine(Guid Id, string Title, string Status, long AmountFen, long PaidFen, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<TargetLine> Targets);
+
+/// <summary>What a village watches today: meals at the canteen, services this week, open needs, complaints this week, volunteers who serve it.</summary>
+public sealed record VillageToday(double CanteenMealsToday, double ServicePersonTimesThisWeek, int OpenNeeds, double ComplaintsThisWeek, int Volunteers);
+
+/// <summary>A dashboard: the KPI sheet of the scope, the trend, the region grid, contracts and money, and the village's day.</summary>
+public sealed record Dashboard(IReadOnlyList<string> Regions, string RegionName, DateOnly From, DateOnly To, IReadOnlyDictionary<string, double?> Kpis,
+    IReadOnlyList<MonthPoint> Trend, IReadOnlyList<GridCell> Grid, IReadOnlyList<ContractLine> Contracts, VillageToday? Today,
+    IReadOnlyList<(string Code, string Name)> RegionChoices);
+
+/// <summary>
+/// Assembles the dashboards from the KPI service and the other modules' public services: every number on them is a
+/// KPI (or a sum the drill-down lists), never a copy kept here.
+/// </summary>
+public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, CurrentActor actor, IDirectory directory, IContractFacts contracts, IContractMoney money,
+    INeedsMatching needs, IVolunteerFacts volunteers)
+{
+    private const int TrendMonths = 12;
+    private const int MaxTiles = 80;
+
+    public async Task<Dashboard> BuildAsync(string? region, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var scope = await scopes.ForCallerAsync(region ?? DefaultRegion(), from, to, ct);
+        var tree = await kpis.RegionsAsync(scope, ct);
+        var names = tree.ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
+        var sheet = await kpis.SheetAsync(scope, ct);
+        var choices = (await directory.RegionsUnderAsync(actor.IsPlatformAdmin ? null : actor.ScopeRegions, 400, ct))
+            .Where(r => RegionCode.LevelOf(r.Code) is { } level && level <= RegionLevel.Township).ToList();
+        return new Dashboard(scope.RegionCodes, string.Join("、", scope.RegionCodes.Select(c => names.GetValueOrDefault(c, c))), scope.From, scope.To, sheet,
+            await TrendAsync(scope, ct), await GridAsync(scope, tree, ct), await ContractsAsync(scope, ct), await TodayAsync(scope, ct), choices);
+    }
+
+    /// <summary>The region a dashboard opens on: the caller's first scope region (a platform administrator names one).</summary>
+    private string? DefaultRegion() => actor.ScopeRegions.Count > 0 ? actor.ScopeRegions[0] : null;
+
+    private async Task<IReadOnlyList<MonthPoint>> TrendAsync(KpiScope scope, CancellationToken ct)
+    {
+        var last = new DateOnly(scope.To.Year, scope.To.Month, 1);
+        var points = new List<MonthPoint>();
+        for (var month = last.AddMonths(-(TrendMonths - 1)); month <= last; month = month.AddMonths(1))
+        {
+            var first = month < scope.From ? scope.From : month;
+            var end = month.AddMonths(1).AddDays(-1) > scope.To ? scope.To : month.AddMonths(1).AddDays(-1);
+            if (end < first)
+            {
+                continue;
+            }
+
+            var part = scope with { From = first, To = end };
+            points.Add(new MonthPoint(month, await kpis.ComputeAsync("servicePersonTimes", part, ct) ?? 0, await kpis.ComputeAsync("meals", part, ct) ?? 0));
+        }
+
+        return points;
+    }
+
+    /// <summary>The regions one level below the scope's, each with its sums (a village-level scope shows itself).</summary>
+    private async Task<IReadOnlyList<GridCell>> GridAsync(KpiScope scope, IReadOnlyList<RegionFacts> tree, CancellationToken ct)
+    {
+        var tiles = tree.Where(r => r.ParentCode is { } p && scope.RegionCodes.Contains(p)).Take(MaxTiles).ToList();
+        if (tiles.Count == 0)
+        {
+            tiles = [.. tree.Where(r => scope.RegionCodes.Contains(r.Code))];
+        }
+
+        var served = await kpis.CountByRegionAsync(Measures.ServicePersonTimes, scope, ct);
+        var facilities = await kpis.CountByRegionAsync(Measures.Facilities, scope, ct);
+        var elders = await kpis.CountByRegionAsync(Measures.Elders60Plus, scope, ct);
+        long Sum(IReadOnlyDictionary<string, long> counts, string tile) => counts.Where(c => RegionCode.IsWithin(c.Key, tile)).Sum(c => c.Value);
+        return [.. tiles.Select(t => new GridCell(t.Code, t.Name, t.Urban, Sum(served, t.Code), Sum(facilities, t.Code), Sum(elders, t.Code)))];
+    }
+
+    /// <summary>Contracts in the scope the caller is party to (all of them for administrators, auditors and evaluators).</summary>
+    private async Task<IReadOnlyList<ContractLine>> ContractsAsync(KpiScope scope, CancellationToken ct)
+    {
+        var everyone = actor.IsPlatformAdmin || actor.IsInRole(Roles.Auditor) || actor.IsInRole(Roles.Evaluator);
+        if (!everyone && !actor.IsInRole(Roles.Purchaser) && !actor.IsInRole(Roles.Provider))
+        {
+            return [];
+        }
+
+        var list = await contracts.ListAsync(everyone ? null : actor.OrganizationIds, ct);
+        var lines = new List<ContractLine>();
+        foreach (var c in list.Where(c => c.RegionCodes.Any(scope.Holds)).Take(20))
+        {
+            var paid = (await money.PaymentsAsync(c.Id, ct)).Sum(p => p.AmountFen);
+            lines.Add(new ContractLine(c.Id, c.Title, c.Status, c.AmountFen, paid, c.StartDate, c.EndDate, c.IsInForce ? await TargetsAsync(c, scope.To, ct) : []));
+        }
+
+        return lines;
+    }
+
+    private async Task<IReadOnlyList<TargetLine>> TargetsAsync(ContractFacts c, DateOnly today, CancellationToken ct)
+    {
+        var to = today < c.EndDate ? today : c.EndDate;
+        if (to < c.StartDate)
+        {
+            return [];
+        }
+
+        var part = new KpiScope(c.RegionCodes, c.StartDate, to);
+        var fraction = (double)(to.DayNumber - c.StartDate.DayNumber + 1) / (c.EndDate.DayNumber - c.StartDate.DayNumber + 1);
+        var lines = new List<TargetLine>();
+        foreach (var t in c.KpiTargets)
+        {
+            var proRated = Kpis.All.GetValueOrDefault(t.Kpi) == KpiUnit.Count ? Math.Round(t.Target * fraction, 1) : t.Target;
+            var value = await kpis.ComputeAsync(t.Kpi, part, ct);
+            lines.Add(new TargetLine(t.Kpi, t.AtLeast, t.Target, proRated, value, value is { } v ? (t.AtLeast ? v >= proRated : v <= proRated) : null));
+        }
+
+        return lines;
+    }
+
+    /// <summary>For the village committee, the elder association and volunteers: their village's day and week.</summary>
+    private async Task<VillageToday?> TodayAsync(KpiScope scope, CancellationToken ct)
+    {
+        if (!actor.IsInRole(Roles.VillageCommittee) && !actor.IsInRole(Roles.ResidentOrganization) && !actor.IsInRole(Roles.Volunteer))
+        {
+            return null;
+        }
+
+        var today = scopes.Today;
+        var day = scope with { From = today, To = today };
+        var week = scope with { From = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), To = today };
+        var open = 0;
+        var serving = new HashSet<Guid>();
+        foreach (var region in scope.RegionCodes)
+        {
+            open += (await needs.MatchRateAsync(region, null, null, ct)).Open;
+            serving.UnionWith((await volunteers.ServingAsync(region, ct)).Select(v => v.Id));
+        }
+
+        return new VillageToday(await kpis.ComputeAsync(EvidenceMetrics.CanteenMeals, day, ct) ?? 0, await kpis.ComputeAsync("servicePersonTimes", week, ct) ?? 0,
+            open, await kpis.ComputeAsync(EvidenceMetrics.Complaints, week, ct) ?? 0, serving.Count);
+    }
+}

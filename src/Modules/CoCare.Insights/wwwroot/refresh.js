@@ -1,0 +1,34 @@
+// Refreshes the figures of a page marked data-refresh-seconds without reloading it: the page is fetched again and the
+// element marked data-refresh-region is swapped in. A button pauses and resumes (WCAG 2.2.1: the person can stop it).
+(function () {
+  const root = document.querySelector('[data-refresh-seconds]');
+  if (!root) return;
+  const seconds = Math.max(10, parseInt(root.dataset.refreshSeconds, 10) || 60);
+  const button = document.querySelector('[data-refresh-toggle]');
+  let timer = null;
+
+  async function refresh() {
+    try {
+      const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
+      if (!response.ok) return;
+      const html = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const fresh = html.querySelector('[data-refresh-region]');
+      const current = document.querySelector('[data-refresh-region]');
+      if (fresh && current) current.replaceWith(fresh);
+    } catch (e) {
+      // Offline or the server restarting: keep what is shown and try again next time.
+    }
+  }
+
+  function start() { timer = window.setInterval(refresh, seconds * 1000); }
+  function stop() { window.clearInterval(timer); timer = null; }
+
+  if (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      if (timer) { stop(); button.textContent = button.dataset.resumeText; button.setAttribute('aria-pressed', 'true'); }
+      else { start(); refresh(); button.textContent = button.dataset.pauseText; button.setAttribute('aria-pressed', 'false'); }
+    });
+  }
+  start();
+})();

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using MiniExcelLibs;
+
+namespace CoCare.E2ETests;
+
+[Collection(BrowserTests.Name)]
+public class InsightsPageTests(BrowserFixture browser)
+{
+    private static long Number(string text) => long.Parse(new string([.. text.Where(char.IsAsciiDigit)]), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A purchaser, as a new user would: opens the dashboard from the menu, clicks a number, sees the records behind it
+    /// (as many as the number says), pages through them, downloads them as Excel, and opens the big screen.
+    /// </summary>
+    [Fact]
+    public async Task APurchaser_ClicksANumber_SeesTheRecordsBehindIt_AndExportsThemToExcel()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "purchaser");
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "数据看板" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("三江侗族自治县");
+        await Assertions.Expect(page.Locator("[data-kpi=satisfactionRate] .cc-kpi-value")).ToContainTextAsync("%");
+        await Assertions.Expect(page.Locator("[data-testid=region-grid]")).ToContainTextAsync("林溪镇");
+        await Assertions.Expect(page.Locator("[data-testid=contracts]")).ToContainTextAsync("G村鼓楼食堂");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "insights-dashboard.png"), FullPage = true });
+
+        var card = page.Locator("[data-kpi=servicePersonTimes] a");
+        var shown = Number(await card.InnerTextAsync());
+        Assert.True(shown >= 10_328, $"the demo year's person-times are shown ({shown})");
+        await card.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("服务人次：明细记录");
+        var total = Number((await page.Locator("[data-testid=records-total]").InnerTextAsync()).Split('（')[0]);
+        Assert.Equal(shown, total);
+        await Assertions.Expect(page.Locator("[data-testid=record]")).ToHaveCountAsync(50);
+        await Assertions.Expect(page.Locator("[data-testid=records]")).ToContainTextAsync("G村");
+        await Assertions.Expect(page.Locator("[data-testid=records]")).Not.ToContainTextAsync("示例");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Locator("[data-testid=next]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=page-info]")).ToContainTextAsync("第 2 /");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=xlsx]").ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".xlsx");
+        await download.SaveAsAsync(file);
+        var rows = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        File.Delete(file);
+        Assert.Equal(total, rows.Count);
+        Assert.All(rows.Take(100), r => Assert.Contains("*", (string?)r["对象（脱敏）"], StringComparison.Ordinal));
+
+        await page.GotoAsync("/insights");
+        await page.Locator("[data-testid=screen-link]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=screen-updated]")).ToContainTextAsync("自动刷新");
+        await Assertions.Expect(page.Locator("[data-kpi=servicePersonTimes] .cc-kpi-value")).ToContainTextAsync(shown.ToString("N0", CultureInfo.InvariantCulture));
+        await page.Locator("[data-testid=pause]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=pause]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "insights-screen.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheVillageCommittee_SeesItsDay_InEnglish_AndABackwardPeriodIsExplained()
+    {
+        var page = await browser.NewPageAsync("en");
+        await BrowserFixture.SignInAsync(page, "village");
+        await page.GotoAsync("/insights");
+        await Assertions.Expect(page.Locator("[data-testid=today]")).ToContainTextAsync("Canteen meals today");
+        await Assertions.Expect(page.Locator("[data-kpi=elders60Plus]")).ToContainTextAsync("Elders aged 60+");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Locator("#from").FillAsync("2026-03-01");
+        await page.Locator("#to").FillAsync("2026-02-01");
+        await page.Locator("[data-testid=show]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=problem]")).ToContainTextAsync("cannot come before");
+        await page.Context.CloseAsync();
+    }
+}
