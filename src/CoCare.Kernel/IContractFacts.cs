@@ -39,6 +39,9 @@ public sealed record PaymentFacts(Guid Id, int PhaseNumber, string PhaseName, lo
 /// <summary>How a contract's milestone stands: <c>scheduled</c>, <c>met</c>, <c>partiallyMet</c> or <c>notMet</c> (the OCDS milestone status codes).</summary>
 public sealed record MilestoneFacts(string Type, int Number, string Status, DateOnly? DateMet, string? Description);
 
+/// <summary>A confirmed performance evaluation's result: the total score (of 100) and the grade (Excellent, Good, Fair, Poor).</summary>
+public sealed record EvaluationResultFacts(int Number, string Name, double Total, string Grade, DateOnly ConfirmedOn);
+
 /// <summary>The Evaluation module's answer about a contract's money: payments made and milestones reached (for the contract page and OCDS).</summary>
 public interface IContractMoney
 {
@@ -46,4 +49,7 @@ public interface IContractMoney
 
     /// <summary>The assessment (by evaluation number) and payment (by phase number) milestones that are no longer just scheduled.</summary>
     Task<IReadOnlyList<MilestoneFacts>> MilestonesAsync(Guid contractId, CancellationToken ct);
+
+    /// <summary>The contract's confirmed evaluations, by number (public once confirmed).</summary>
+    Task<IReadOnlyList<EvaluationResultFacts>> ResultsAsync(Guid contractId, CancellationToken ct);
 }

@@ -9,6 +9,12 @@ public sealed record CanteenRuling(bool Admitted, string? Condition, Guid RuleId
 /// <summary>A rule from a decision giving elders of a category priority for services in a region.</summary>
 public sealed record ServicePriority(string Category, string RegionCode, Guid RuleId, Guid DecisionId, string DecisionTitle);
 
+/// <summary>
+/// A decision an assembly took: what, where, when, whether it still holds, and whether it concerns a named person (a
+/// canteen rule about one elder), whose title the public must not read.
+/// </summary>
+public sealed record DecisionFacts(Guid Id, string Title, string MeetingTitle, string RegionCode, bool Carried, DateOnly DecidedOn, bool Withdrawn, bool ConcernsPerson);
+
 /// <summary>The Voice module's answer about the rules villagers decided, for the canteen and service orders.</summary>
 public interface IVoiceRules
 {
@@ -17,4 +23,7 @@ public interface IVoiceRules
 
     /// <summary>The service-priority rules in force in <paramref name="regionCode"/> (or a region above it) on <paramref name="day"/>.</summary>
     Task<IReadOnlyList<ServicePriority>> ServicePrioritiesAsync(string regionCode, DateOnly day, CancellationToken ct);
+
+    /// <summary>Decisions taken in the subtree of <paramref name="regionCode"/>, newest first, at most <paramref name="max"/> (public, for the transparency portal).</summary>
+    Task<IReadOnlyList<DecisionFacts>> DecisionsAsync(string regionCode, int max, CancellationToken ct);
 }

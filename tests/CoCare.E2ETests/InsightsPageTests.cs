@@ -76,3 +76,40 @@ public class InsightsPageTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 }
+
+[Collection(BrowserTests.Name)]
+public class TransparencyPortalTests(BrowserFixture browser)
+{
+    /// <summary>The public, without signing in, finds the demo contract with its money, grades and KPI results, and no person's data anywhere.</summary>
+    [Fact]
+    public async Task ThePublic_SeesTheDemoContractWithItsResults_AndNoPersonalData()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/public/calls");
+        await page.GetByRole(AriaRole.Link, new() { Name = "资金与成效公开" }).ClickAsync();
+        await page.Locator("#region").SelectOptionAsync("450200000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("柳州市");
+        await Assertions.Expect(page.Locator("[data-kpi=satisfactionRate]")).ToContainTextAsync("%");
+        var contract = page.Locator("[data-testid=public-contract]", new() { HasText = "G村鼓楼食堂" });
+        await Assertions.Expect(contract).ToContainTextAsync("柳州市鼓楼社会工作服务中心");
+        await Assertions.Expect(contract).ToContainTextAsync("优");
+        await Assertions.Expect(page.Locator("[data-testid=decisions]")).Not.ToBeEmptyAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("示例0", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("1[3-9]\\d{9}|\\d{17}[\\dX]|\\d{3}\\*{4}\\d{4}", text);
+
+        await contract.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=payments] tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("[data-testid=results]")).ToContainTextAsync("优");
+        await Assertions.Expect(page.Locator("[data-testid=targets]")).ToContainTextAsync("服务人次");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        Assert.DoesNotMatch("1[3-9]\\d{9}|\\d{17}[\\dX]", await page.Locator("body").InnerTextAsync());
+
+        var missing = await page.GotoAsync($"/public/transparency/contracts/{Guid.NewGuid()}");
+        Assert.Equal(404, missing!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+}

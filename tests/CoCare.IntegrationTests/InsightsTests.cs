@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace CoCare.IntegrationTests;
@@ -136,6 +137,28 @@ public class InsightsTests(SharedApps apps)
         Assert.Equal(JsonValueKind.Null, small.GetProperty("satisfactionRate").ValueKind);
         Assert.Equal(8, Value(small, "elders60Plus"));
         Assert.Equal(1, Value(small, "facilities"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ThePublicPortal_ShowsSignedContracts_AndAnswers404ForADraftOrUnknownOne(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var purchaser = await app.ClientAsync("purchaser");
+        var (projectId, provider, _) = await ProcurementScenario.ContractedAsync(app, purchaser);
+        provider.Dispose();
+        var draft = await app.WithDbAsync(d => d.Set<CoCare.Procurement.Domain.Contract>().Where(c => c.ProjectId == projectId).Select(c => new { c.Id, c.Status }).SingleAsync());
+        Assert.Equal(CoCare.Procurement.Domain.ContractStatus.Draft, draft.Status);
+        var demo = await app.WithDbAsync(d => d.Set<CoCare.Procurement.Domain.Contract>().Where(c => c.Title.StartsWith("G村鼓楼食堂")).Select(c => c.Id).FirstAsync());
+
+        using var anonymous = app.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/public/transparency/contracts/{draft.Id}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/public/transparency/contracts/{Guid.NewGuid()}")).StatusCode);
+        var page = await anonymous.GetStringAsync($"/public/transparency/contracts/{demo}");
+        Assert.Contains("G村鼓楼食堂", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        var portal = System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync("/public/transparency?region=450200000000"));
+        Assert.Contains("G村鼓楼食堂", portal, StringComparison.Ordinal);
+        Assert.DoesNotContain(draft.Id.ToString(), portal, StringComparison.Ordinal);
     }
 
     [Theory]

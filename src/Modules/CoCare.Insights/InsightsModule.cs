@@ -1,5 +1,6 @@
 using CoCare.Insights.Features.Dashboards;
 using CoCare.Insights.Features.KpiSheets;
+using CoCare.Insights.Features.Transparency;
 using CoCare.Insights.Resources;
 using CoCare.Kernel;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,8 @@ public static class InsightsModule
         services.AddScoped<KpiScopes>();
         services.AddScoped<KpiHandlers>();
         services.AddScoped<DashboardHandlers>();
+        services.AddScoped<ContractTargets>();
+        services.AddScoped<TransparencyHandlers>();
         InsightsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

@@ -105,6 +105,10 @@ internal sealed class ContractMoneySource(AppDbContext db) : IContractMoney
         await db.Set<Payment>().AsNoTracking().Where(p => p.ContractId == contractId && p.Status == PaymentStatus.Paid).OrderBy(p => p.PhaseNumber)
             .Select(p => new PaymentFacts(p.Id, p.PhaseNumber, p.PhaseName, p.AmountFen, p.PaidOn!.Value, p.Reference!)).ToListAsync(ct);
 
+    public async Task<IReadOnlyList<EvaluationResultFacts>> ResultsAsync(Guid contractId, CancellationToken ct) =>
+        [.. (await db.Set<PerformanceEvaluation>().AsNoTracking().Where(e => e.ContractId == contractId && e.Status == EvaluationStatus.Confirmed).OrderBy(e => e.Number)
+            .ToListAsync(ct)).Select(e => new EvaluationResultFacts(e.Number, e.Name, (double)e.Total!.Value, e.Grade!.Value.ToString(), DateOnly.FromDateTime(e.ConfirmedAt!.Value)))];
+
     public async Task<IReadOnlyList<MilestoneFacts>> MilestonesAsync(Guid contractId, CancellationToken ct)
     {
         var evaluations = await db.Set<PerformanceEvaluation>().AsNoTracking().Where(e => e.ContractId == contractId && e.Status == EvaluationStatus.Confirmed).ToListAsync(ct);

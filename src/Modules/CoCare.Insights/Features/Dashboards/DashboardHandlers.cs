@@ -28,7 +28,7 @@ public sealed record Dashboard(IReadOnlyList<string> Regions, string RegionName,
 /// KPI (or a sum the drill-down lists), never a copy kept here.
 /// </summary>
 public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, CurrentActor actor, IDirectory directory, IContractFacts contracts, IContractMoney money,
-    INeedsMatching needs, IVolunteerFacts volunteers)
+    INeedsMatching needs, IVolunteerFacts volunteers, ContractTargets targets)
 {
     private const int TrendMonths = 12;
     private const int MaxTiles = 80;
@@ -98,28 +98,7 @@ public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, Current
         foreach (var c in list.Where(c => c.RegionCodes.Any(scope.Holds)).Take(20))
         {
             var paid = (await money.PaymentsAsync(c.Id, ct)).Sum(p => p.AmountFen);
-            lines.Add(new ContractLine(c.Id, c.Title, c.Status, c.AmountFen, paid, c.StartDate, c.EndDate, c.IsInForce ? await TargetsAsync(c, scope.To, ct) : []));
-        }
-
-        return lines;
-    }
-
-    private async Task<IReadOnlyList<TargetLine>> TargetsAsync(ContractFacts c, DateOnly today, CancellationToken ct)
-    {
-        var to = today < c.EndDate ? today : c.EndDate;
-        if (to < c.StartDate)
-        {
-            return [];
-        }
-
-        var part = new KpiScope(c.RegionCodes, c.StartDate, to);
-        var fraction = (double)(to.DayNumber - c.StartDate.DayNumber + 1) / (c.EndDate.DayNumber - c.StartDate.DayNumber + 1);
-        var lines = new List<TargetLine>();
-        foreach (var t in c.KpiTargets)
-        {
-            var proRated = Kpis.All.GetValueOrDefault(t.Kpi) == KpiUnit.Count ? Math.Round(t.Target * fraction, 1) : t.Target;
-            var value = await kpis.ComputeAsync(t.Kpi, part, ct);
-            lines.Add(new TargetLine(t.Kpi, t.AtLeast, t.Target, proRated, value, value is { } v ? (t.AtLeast ? v >= proRated : v <= proRated) : null));
+            lines.Add(new ContractLine(c.Id, c.Title, c.Status, c.AmountFen, paid, c.StartDate, c.EndDate, c.IsInForce ? await targets.ForAsync(c, scope.To, ct) : []));
         }
 
         return lines;

@@ -75,8 +75,18 @@ internal sealed class RuleBook(IServiceScopeFactory scopes, TimeProvider clock) 
 }
 
 /// <summary><see cref="IVoiceRules"/> for the Services module: the newest decision in force about the person wins.</summary>
-internal sealed class VoiceRulesSource(RuleBook book) : IVoiceRules
+internal sealed class VoiceRulesSource(RuleBook book, AppDbContext db) : IVoiceRules
 {
+    public async Task<IReadOnlyList<DecisionFacts>> DecisionsAsync(string regionCode, int max, CancellationToken ct)
+    {
+        var decisions = await db.Set<Decision>().AsNoTracking().WhereRegionUnder(d => d.RegionCode, RegionCode.Prefixes([regionCode]))
+            .OrderByDescending(d => d.DecidedAt).Take(max).ToListAsync(ct);
+        var ids = decisions.Select(d => d.Id).ToList();
+        var personal = (await db.Set<VoiceRule>().AsNoTracking().Where(r => ids.Contains(r.DecisionId) && r.ElderId != null).Select(r => r.DecisionId).ToListAsync(ct)).ToHashSet();
+        return [.. decisions.Select(d => new DecisionFacts(d.Id, d.Title, d.MeetingTitle, d.RegionCode, d.Carried, ChinaTime.Day(d.DecidedAt), d.WithdrawnAt is not null,
+            personal.Contains(d.Id)))];
+    }
+
     public async Task<CanteenRuling?> CanteenRulingAsync(Guid elderId, DateOnly day, CancellationToken ct)
     {
         var entry = (await book.ForElderAsync(elderId, ct))
