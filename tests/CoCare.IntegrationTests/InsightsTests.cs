@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using CoCare.Services.Domain;
 using MiniExcelLibs;
 
 namespace CoCare.IntegrationTests;
@@ -137,6 +138,45 @@ public class InsightsTests(SharedApps apps)
         Assert.Equal(JsonValueKind.Null, small.GetProperty("satisfactionRate").ValueKind);
         Assert.Equal(8, Value(small, "elders60Plus"));
         Assert.Equal(1, Value(small, "facilities"));
+    }
+
+    /// <summary>The per-village day counts the KPIs read are kept by database triggers: they match the rows after inserts, updates and deletes.</summary>
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheDayCounts_AgreeWithTheRecords_AfterInsertsUpdatesAndDeletes(string db)
+    {
+        var app = await apps.GetAsync(db);
+        await app.WithDbAsync(async d =>
+        {
+            await AssertAgreeAsync(d);
+            await using var transaction = await d.Database.BeginTransactionAsync();
+            var order = await d.Set<ServiceOrder>().Where(o => o.Status == OrderStatus.Completed && o.ServiceTypeCode != "Meals").OrderBy(o => o.Id).FirstAsync();
+            var meal = await d.Set<MealCheckIn>().OrderBy(c => c.Id).FirstAsync();
+            // Move a completed order to another day and make it a meal delivery; delete a check-in; reopen another order.
+            await d.Set<ServiceOrder>().Where(o => o.Id == order.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.CompletedAt, o => o.CompletedAt!.Value.AddDays(-3)).SetProperty(o => o.ServiceTypeCode, "Meals"));
+            await d.Set<MealCheckIn>().Where(c => c.Id == meal.Id).ExecuteDeleteAsync();
+            var other = await d.Set<ServiceOrder>().Where(o => o.Status == OrderStatus.Completed && o.Id != order.Id).OrderBy(o => o.Id).FirstAsync();
+            await d.Set<ServiceOrder>().Where(o => o.Id == other.Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OrderStatus.InProgress));
+            await AssertAgreeAsync(d);
+            await d.Set<ServiceOrder>().Where(o => o.Id == other.Id).ExecuteDeleteAsync();
+            await AssertAgreeAsync(d);
+            await transaction.RollbackAsync();
+            await AssertAgreeAsync(d);
+            return true;
+        });
+    }
+
+    private static async Task AssertAgreeAsync(CoCare.Data.AppDbContext d)
+    {
+        var orders = await d.Set<ServiceOrder>().AsNoTracking().Where(o => o.Status == OrderStatus.Completed && o.CompletedAt != null)
+            .Select(o => new { o.VillageCode, o.CompletedAt, o.ServiceTypeCode }).ToListAsync();
+        var meals = await d.Set<MealCheckIn>().AsNoTracking().GroupBy(c => new { c.VillageCode, c.Day }).Select(g => new { g.Key.VillageCode, g.Key.Day, Count = g.LongCount() }).ToListAsync();
+        var expected = orders.GroupBy(o => (o.VillageCode, CoCare.Kernel.ChinaTime.Day(o.CompletedAt!.Value), o.ServiceTypeCode == "Meals" ? ServiceDayCount.MealOrder : ServiceDayCount.Order))
+            .Select(g => (Key: g.Key, Count: g.LongCount()))
+            .Concat(meals.Select(m => (Key: (m.VillageCode, m.Day, ServiceDayCount.Meal), m.Count)))
+            .ToDictionary(x => x.Key, x => x.Count);
+        var kept = (await d.Set<ServiceDayCount>().AsNoTracking().Where(c => c.Count != 0).ToListAsync()).ToDictionary(c => (c.VillageCode, c.Day, c.Kind), c => c.Count);
+        Assert.Equal(expected.OrderBy(e => e.Key.ToString()), kept.OrderBy(e => e.Key.ToString()));
     }
 
     [Theory]

@@ -1924,6 +1924,27 @@ namespace CoCare.Data.Postgres.Migrations
                     b.ToTable("svc_meal_checkins", (string)null);
                 });
 
+            modelBuilder.Entity("CoCare.Services.Domain.ServiceDayCount", b =>
+                {
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("VillageCode", "Day", "Kind");
+
+                    b.ToTable("svc_day_counts", (string)null);
+                });
+
             modelBuilder.Entity("CoCare.Services.Domain.ServiceOrder", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1919,6 +1919,27 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.ToTable("svc_meal_checkins", (string)null);
                 });
 
+            modelBuilder.Entity("CoCare.Services.Domain.ServiceDayCount", b =>
+                {
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VillageCode", "Day", "Kind");
+
+                    b.ToTable("svc_day_counts", (string)null);
+                });
+
             modelBuilder.Entity("CoCare.Services.Domain.ServiceOrder", b =>
                 {
                     b.Property<Guid>("Id")

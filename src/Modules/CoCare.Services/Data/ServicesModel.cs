@@ -52,6 +52,15 @@ internal sealed class ServicesModel : IModelContributor
             b.HasOne<ServicePoint>().WithMany().HasForeignKey(m => m.ServicePointId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        modelBuilder.Entity<ServiceDayCount>(b =>
+        {
+            // Written only by the triggers the migrations install on svc_meal_checkins and svc_orders.
+            b.ToTable("svc_day_counts");
+            b.HasKey(c => new { c.VillageCode, c.Day, c.Kind });
+            b.Property(c => c.VillageCode).HasMaxLength(12);
+            b.Property(c => c.Kind).HasMaxLength(12);
+        });
+
         modelBuilder.Entity<MealCheckIn>(b =>
         {
             b.ToTable("svc_meal_checkins");

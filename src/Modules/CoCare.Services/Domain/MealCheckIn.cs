@@ -100,3 +100,32 @@ public sealed class MealCheckIn : Entity
 
     public PriceBreakdown Price => new(ListPriceFen, SubsidyRuleId is { } rule ? [new AppliedSubsidy(rule, SubsidyName ?? "", SubsidyFen)] : [], PaidFen, NotApplied);
 }
+
+/// <summary>
+/// How many deliveries a village had on a Beijing day, by kind: kept by database triggers on the check-ins and orders
+/// themselves (so it can never disagree with them, whichever way a row is written), read by the KPIs so that a region
+/// with millions of records answers at once. Kinds: <see cref="Meal"/>, <see cref="MealOrder"/>, <see cref="Order"/>.
+/// </summary>
+public sealed class ServiceDayCount
+{
+    /// <summary>A canteen check-in.</summary>
+    public const string Meal = "meal";
+
+    /// <summary>A completed meal-delivery order.</summary>
+    public const string MealOrder = "mealOrder";
+
+    /// <summary>A completed order of any other service.</summary>
+    public const string Order = "order";
+
+    private ServiceDayCount()
+    {
+    }
+
+    public string VillageCode { get; private set; } = "";
+
+    public DateOnly Day { get; private set; }
+
+    public string Kind { get; private set; } = "";
+
+    public long Count { get; private set; }
+}

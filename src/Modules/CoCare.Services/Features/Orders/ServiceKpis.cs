@@ -10,8 +10,8 @@ namespace CoCare.Services.Features.Orders;
 /// <summary>
 /// The KPIs whose records Services holds (DESIGN.md): service person-times are completed deliveries — completed
 /// service orders and canteen check-ins, one elder served once each; meals are canteen check-ins plus completed meal
-/// deliveries; facilities are the active service points. Counted in the database by village and Beijing day, and
-/// listed from the very queries they are counted with.
+/// deliveries; facilities are the active service points. Counted from the day counts that database triggers keep beside
+/// the check-ins and orders (<see cref="ServiceDayCount"/>), and listed from the rows themselves.
 /// </summary>
 internal sealed class ServiceKpis(AppDbContext db) : IKpiContributor, IRegionCounts, IKpiRecords
 {
@@ -24,13 +24,9 @@ internal sealed class ServiceKpis(AppDbContext db) : IKpiContributor, IRegionCou
     public async Task<double?> ComputeAsync(string code, KpiScope scope, CancellationToken ct) =>
         Codes.Contains(code) ? await CountRecordsAsync(code, scope, ct) : null;
 
-    public async Task<long> CountRecordsAsync(string code, KpiScope scope, CancellationToken ct)
-    {
-        var (orders, meals) = Deliveries(code, scope);
-        return code == Measures.Facilities
-            ? await Points(scope).LongCountAsync(ct)
-            : (orders is null ? 0 : await orders.LongCountAsync(ct)) + (meals is null ? 0 : await meals.LongCountAsync(ct));
-    }
+    /// <summary>Deliveries are summed from the day counts the database keeps beside them (the same rows, counted as they are written).</summary>
+    public async Task<long> CountRecordsAsync(string code, KpiScope scope, CancellationToken ct) =>
+        code == Measures.Facilities ? await Points(scope).LongCountAsync(ct) : await DayCounts(scope, Kinds(code)).SumAsync(c => c.Count, ct);
 
     public async Task<IReadOnlyDictionary<string, long>> CountByRegionAsync(string measure, KpiScope scope, CancellationToken ct)
     {
@@ -41,19 +37,8 @@ internal sealed class ServiceKpis(AppDbContext db) : IKpiContributor, IRegionCou
             return points.ToDictionary(p => p.Key, p => measure == Measures.Facilities ? p.Count : p.Places);
         }
 
-        var (orders, meals) = Deliveries(measure, scope);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var row in await orders!.GroupBy(o => o.VillageCode).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
-        {
-            counts[row.Key] = row.Count;
-        }
-
-        foreach (var row in await meals!.GroupBy(c => c.VillageCode).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct))
-        {
-            counts[row.Key] = counts.GetValueOrDefault(row.Key) + row.Count;
-        }
-
-        return counts;
+        return (await DayCounts(scope, Kinds(measure)).GroupBy(c => c.VillageCode).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).ToListAsync(ct))
+            .ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<KpiRecord>> RecordsAsync(string code, KpiScope scope, int skip, int take, CancellationToken ct)
@@ -66,7 +51,7 @@ internal sealed class ServiceKpis(AppDbContext db) : IKpiContributor, IRegionCou
         // Orders first (newest completion first), then meals (newest day first).
         var (orders, meals) = Deliveries(code, scope);
         var rows = new List<KpiRecord>();
-        var orderCount = orders is null ? 0 : await orders.LongCountAsync(ct);
+        var orderCount = await DayCounts(scope, [.. Kinds(code).Where(k => k != ServiceDayCount.Meal)]).SumAsync(c => c.Count, ct);
         if (orders is not null && skip < orderCount)
         {
             rows.AddRange(await OrderRecords(orders.OrderByDescending(o => o.CompletedAt).ThenBy(o => o.Id).Skip(skip).Take(take)).ToListAsync(ct));
@@ -147,6 +132,23 @@ internal sealed class ServiceKpis(AppDbContext db) : IKpiContributor, IRegionCou
             EvidenceMetrics.CanteenMeals => (null, meals),
             _ => (null, null),
         };
+    }
+
+    /// <summary>The kinds of day count a code adds up.</summary>
+    private static string[] Kinds(string code) => code switch
+    {
+        "servicePersonTimes" => [ServiceDayCount.Meal, ServiceDayCount.MealOrder, ServiceDayCount.Order],
+        "meals" => [ServiceDayCount.Meal, ServiceDayCount.MealOrder],
+        EvidenceMetrics.HomeServices => [ServiceDayCount.Order],
+        EvidenceMetrics.CanteenMeals => [ServiceDayCount.Meal],
+        _ => [],
+    };
+
+    private IQueryable<ServiceDayCount> DayCounts(KpiScope scope, string[] kinds)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return db.Set<ServiceDayCount>().AsNoTracking().WhereRegionUnder(c => c.VillageCode, RegionCode.Prefixes(scope.RegionCodes))
+            .Where(c => c.Day >= scope.From && c.Day <= scope.To && kinds.Contains(c.Kind));
     }
 
     private IQueryable<ServicePoint> Points(KpiScope scope) =>
