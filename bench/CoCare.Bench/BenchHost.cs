@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CoCare.Bench;
 
-/// <summary>The real platform in-process on a fresh SQLite file with the demo data (no network, no test doubles).</summary>
-internal sealed class BenchHost(string databaseFile) : WebApplicationFactory<Program>
+/// <summary>The real platform in-process on a fresh SQLite file (or the PostgreSQL database given) with the demo data (no network, no test doubles).</summary>
+internal sealed class BenchHost(string databaseFile, string? postgres = null) : WebApplicationFactory<Program>
 {
     public const string Password = "CoCare@2026bench";
 
@@ -28,8 +28,8 @@ internal sealed class BenchHost(string databaseFile) : WebApplicationFactory<Pro
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:CoCare", "Data Source=" + databaseFile);
+        builder.UseSetting("Database:Provider", postgres is null ? "Sqlite" : "Postgres");
+        builder.UseSetting("ConnectionStrings:CoCare", postgres ?? "Data Source=" + databaseFile);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Files:Root", Path.Combine(Path.GetDirectoryName(databaseFile)!, "files"));

@@ -9,6 +9,7 @@ namespace CoCare.Bench;
 ///   dotnet run -c Release --project bench/CoCare.Bench -- solomon FILE [--seconds N]
 ///   dotnet run -c Release --project bench/CoCare.Bench -- solomon-all DIR [--seconds N]
 ///   dotnet run -c Release --project bench/CoCare.Bench -- canteen-checkins [--seconds N] [--clients N] [--postgres CONNECTION]
+///   dotnet run -c Release --project bench/CoCare.Bench -- kpis [--rows N] [--requests N] [--postgres CONNECTION]
 /// </summary>
 internal static class BenchMain
 {
@@ -30,10 +31,13 @@ internal static class BenchMain
                 return 0;
             case "canteen-checkins":
                 return await CanteenBench.RunAsync(Seconds(args), Option(args, "--clients") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 64, Option(args, "--postgres"));
+            case "kpis":
+                return await KpiBench.RunAsync(Option(args, "--rows") is { } r ? long.Parse(r, CultureInfo.InvariantCulture) : 10_000_000,
+                    Option(args, "--requests") is { } q ? int.Parse(q, CultureInfo.InvariantCulture) : 40, Option(args, "--postgres"));
             case "serve" when args.Length == 5:
                 return await BenchServer.RunAsync(args);
             default:
-                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: roster-import, solomon FILE, solomon-all DIR, canteen-checkins.");
+                await Console.Error.WriteLineAsync($"Unknown benchmark '{name}'. Known: roster-import, solomon FILE, solomon-all DIR, canteen-checkins, kpis.");
                 return 2;
         }
     }
