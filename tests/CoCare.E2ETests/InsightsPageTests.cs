@@ -60,6 +60,39 @@ public class InsightsPageTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>The purchaser opens the project report from the dashboard: five sections with charts, print-ready; and the cooperation view.</summary>
+    [Fact]
+    public async Task APurchaser_PrintsTheProjectReport_AndSeesThePartnershipsStage()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "purchaser");
+        await page.GotoAsync("/insights");
+        await page.Locator("[data-testid=contracts] tr", new() { HasText = "G村鼓楼食堂" }).Locator("[data-testid=report-link]").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("G村鼓楼食堂");
+        await Assertions.Expect(page.Locator("h2")).ToHaveCountAsync(5 + 2);
+        await Assertions.Expect(page.Locator("[data-testid=context]")).ToContainTextAsync("306");
+        await Assertions.Expect(page.Locator("[data-testid=alongside]")).ToContainTextAsync("G村村民委员会");
+        await Assertions.Expect(page.Locator("[data-testid=results]")).ToContainTextAsync("优");
+        await Assertions.Expect(page.Locator(".cc-report svg")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=print]")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        // Printed, the page keeps the report and drops the controls.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("[data-testid=print]")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-testid=results]")).ToBeVisibleAsync();
+        var pdf = await page.PdfAsync(new() { Format = "A4" });
+        Assert.True(pdf.Length > 10_000, "the report prints to a PDF with its charts");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        await page.GotoAsync("/insights/cooperation");
+        var partnership = page.Locator("[data-testid=partnership]", new() { HasText = "柳州市鼓楼社会工作服务中心" });
+        await Assertions.Expect(partnership.Locator("[data-testid=stage]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(partnership.Locator("[data-testid=timeline] tbody tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(partnership.Locator("[data-testid=unmet]")).ToContainTextAsync("连续 3 份合同");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task TheVillageCommittee_SeesItsDay_InEnglish_AndABackwardPeriodIsExplained()
     {

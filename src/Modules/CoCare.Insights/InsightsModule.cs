@@ -1,4 +1,6 @@
+using CoCare.Insights.Features.Cooperation;
 using CoCare.Insights.Features.Dashboards;
+using CoCare.Insights.Features.Reports;
 using CoCare.Insights.Features.KpiSheets;
 using CoCare.Insights.Features.Transparency;
 using CoCare.Insights.Resources;
@@ -22,6 +24,8 @@ public static class InsightsModule
         services.AddScoped<DashboardHandlers>();
         services.AddScoped<ContractTargets>();
         services.AddScoped<TransparencyHandlers>();
+        services.AddScoped<CooperationHandlers>();
+        services.AddScoped<ReportHandlers>();
         InsightsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

@@ -18,6 +18,7 @@ public static class NetworkModule
         services.AddSingleton(new ErrorTextSource(typeof(NetworkText)));
         services.AddScoped<NetworkHandlers>();
         services.AddScoped<NetworkKpis>();
+        services.AddScoped<INetworkFacts, NetworkFacts>();
         services.AddScoped<IKpiContributor>(sp => sp.GetRequiredService<NetworkKpis>());
         services.AddScoped<IKpiRecords>(sp => sp.GetRequiredService<NetworkKpis>());
         NetworkPolicies.Register(services.AddAuthorizationBuilder());

@@ -13,7 +13,7 @@ public sealed record GridCell(string Code, string Name, bool Urban, long Service
 public sealed record TargetLine(string Kpi, bool AtLeast, double Target, double ProRated, double? Value, bool? Met);
 
 /// <summary>A contract as the dashboard lists it: state, amount, paid so far, and its KPIs against targets while in force.</summary>
-public sealed record ContractLine(Guid Id, string Title, string Status, long AmountFen, long PaidFen, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<TargetLine> Targets);
+public sealed record ContractLine(Guid Id, Guid ProjectId, string Title, string Status, long AmountFen, long PaidFen, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<TargetLine> Targets);
 
 /// <summary>What a village watches today: meals at the canteen, services this week, open needs, complaints this week, volunteers who serve it.</summary>
 public sealed record VillageToday(double CanteenMealsToday, double ServicePersonTimesThisWeek, int OpenNeeds, double ComplaintsThisWeek, int Volunteers);
@@ -43,6 +43,16 @@ public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, Current
             .Where(r => RegionCode.LevelOf(r.Code) is { } level && level <= RegionLevel.Township).ToList();
         return new Dashboard(scope.RegionCodes, string.Join("、", scope.RegionCodes.Select(c => names.GetValueOrDefault(c, c))), scope.From, scope.To, sheet,
             await TrendAsync(scope, ct), await GridAsync(scope, tree, ct), await ContractsAsync(scope, ct), await TodayAsync(scope, ct), choices);
+    }
+
+    /// <summary>The figures, trend and grid of a scope already checked (a contract's regions and period, for its report).</summary>
+    public async Task<Dashboard> ForScopeAsync(KpiScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var tree = await kpis.RegionsAsync(scope, ct);
+        var names = tree.ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal);
+        return new Dashboard(scope.RegionCodes, string.Join("、", scope.RegionCodes.Select(c => names.GetValueOrDefault(c, c))), scope.From, scope.To,
+            await kpis.SheetAsync(scope, ct), await TrendAsync(scope, ct), await GridAsync(scope, tree, ct), [], null, []);
     }
 
     /// <summary>The region a dashboard opens on: the caller's first scope region (a platform administrator names one).</summary>
@@ -98,7 +108,7 @@ public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, Current
         foreach (var c in list.Where(c => c.RegionCodes.Any(scope.Holds)).Take(20))
         {
             var paid = (await money.PaymentsAsync(c.Id, ct)).Sum(p => p.AmountFen);
-            lines.Add(new ContractLine(c.Id, c.Title, c.Status, c.AmountFen, paid, c.StartDate, c.EndDate, c.IsInForce ? await targets.ForAsync(c, scope.To, ct) : []));
+            lines.Add(new ContractLine(c.Id, c.ProjectId, c.Title, c.Status, c.AmountFen, paid, c.StartDate, c.EndDate, c.IsInForce ? await targets.ForAsync(c, scope.To, ct) : []));
         }
 
         return lines;
