@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using CoCare.Services.Domain;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace CoCare.IntegrationTests;

@@ -1,7 +1,7 @@
 using CoCare.Insights.Features.Cooperation;
 using CoCare.Insights.Features.Dashboards;
-using CoCare.Insights.Features.Reports;
 using CoCare.Insights.Features.KpiSheets;
+using CoCare.Insights.Features.Reports;
 using CoCare.Insights.Features.Transparency;
 using CoCare.Insights.Resources;
 using CoCare.Kernel;
