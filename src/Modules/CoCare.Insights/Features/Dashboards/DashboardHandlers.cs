@@ -21,7 +21,11 @@ public sealed record VillageToday(double CanteenMealsToday, double ServicePerson
 /// <summary>A dashboard: the KPI sheet of the scope, the trend, the region grid, contracts and money, and the village's day.</summary>
 public sealed record Dashboard(IReadOnlyList<string> Regions, string RegionName, DateOnly From, DateOnly To, IReadOnlyDictionary<string, double?> Kpis,
     IReadOnlyList<MonthPoint> Trend, IReadOnlyList<GridCell> Grid, IReadOnlyList<ContractLine> Contracts, VillageToday? Today,
-    IReadOnlyList<(string Code, string Name)> RegionChoices);
+    IReadOnlyList<(string Code, string Name)> RegionChoices)
+{
+    /// <summary>Needs recorded in the period by where they stand (open, planned, being served, met, closed unmet).</summary>
+    public MatchRate? Needs { get; init; }
+}
 
 /// <summary>
 /// Assembles the dashboards from the KPI service and the other modules' public services: every number on them is a
@@ -42,7 +46,8 @@ public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, Current
         var choices = (await directory.RegionsUnderAsync(actor.IsPlatformAdmin ? null : actor.ScopeRegions, 400, ct))
             .Where(r => RegionCode.LevelOf(r.Code) is { } level && level <= RegionLevel.Township).ToList();
         return new Dashboard(scope.RegionCodes, string.Join("、", scope.RegionCodes.Select(c => names.GetValueOrDefault(c, c))), scope.From, scope.To, sheet,
-            await TrendAsync(scope, ct), await GridAsync(scope, tree, ct), await ContractsAsync(scope, ct), await TodayAsync(scope, ct), choices);
+            await TrendAsync(scope, ct), await GridAsync(scope, tree, ct), await ContractsAsync(scope, ct), await TodayAsync(scope, ct), choices)
+        { Needs = await NeedsAsync(scope, ct) };
     }
 
     /// <summary>The figures, trend and grid of a scope already checked (a contract's regions and period, for its report).</summary>
@@ -112,6 +117,19 @@ public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, Current
         }
 
         return lines;
+    }
+
+    private async Task<MatchRate> NeedsAsync(KpiScope scope, CancellationToken ct)
+    {
+        var total = new MatchRate(0, 0, 0, 0, 0, 0, 0);
+        foreach (var region in scope.RegionCodes)
+        {
+            var m = await needs.MatchRateAsync(region, scope.From, scope.To, ct);
+            total = new MatchRate(total.Recorded + m.Recorded, total.Answered + m.Answered, total.Open + m.Open, total.Planned + m.Planned,
+                total.BeingServed + m.BeingServed, total.Met + m.Met, total.ClosedUnmet + m.ClosedUnmet);
+        }
+
+        return total;
     }
 
     /// <summary>For the village committee, the elder association and volunteers: their village's day and week.</summary>
