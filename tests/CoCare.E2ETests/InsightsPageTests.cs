@@ -70,7 +70,7 @@ public class InsightsPageTests(BrowserFixture browser)
         await page.Locator("[data-testid=contracts] tr", new() { HasText = "G村鼓楼食堂" }).Locator("[data-testid=report-link]").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("G村鼓楼食堂");
         await Assertions.Expect(page.Locator("h2")).ToHaveCountAsync(5 + 2);
-        await Assertions.Expect(page.Locator("[data-testid=context]")).ToContainTextAsync("306");
+        await Assertions.Expect(page.Locator("[data-testid=context]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("60 岁及以上老年人 3\\d\\d 名"));
         await Assertions.Expect(page.Locator("[data-testid=alongside]")).ToContainTextAsync("G村村民委员会");
         await Assertions.Expect(page.Locator("[data-testid=results]")).ToContainTextAsync("优");
         await Assertions.Expect(page.Locator(".cc-report svg")).ToHaveCountAsync(2);

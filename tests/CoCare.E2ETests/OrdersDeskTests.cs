@@ -18,7 +18,7 @@ public class OrdersDeskTests(BrowserFixture browser)
         await using (var scope = browser.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var elder = await db.Set<Elder>().OrderBy(e => e.Name).Skip(23).FirstAsync();
+            var elder = await db.Set<Elder>().Where(e => e.VillageCode == "450226104201").OrderBy(e => e.Name).Skip(23).FirstAsync();
             elderName = elder.Name;
             var now = browser.App.Clock.GetUtcNow().UtcDateTime;
             var orders = new[] { "Haircut", "Bathing" }.Select((type, i) =>

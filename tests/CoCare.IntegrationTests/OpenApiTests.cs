@@ -8,7 +8,7 @@ namespace CoCare.IntegrationTests;
 public class OpenApiTests(SharedApps apps)
 {
     /// <summary>The only operations anyone may call without signing in.</summary>
-    private static readonly HashSet<string> PublicOperations = ["Login", "GetProjectOcds", "ListOcdsReleases", "HonourBoard", "SubmitPublicFeedback", "TrackFeedback", "ReopenFeedback", "RateFeedbackHandling", "FeedbackStats"];
+    private static readonly HashSet<string> PublicOperations = ["Login", "GetProjectOcds", "ListOcdsReleases", "HonourBoard", "SubmitPublicFeedback", "TrackFeedback", "ReopenFeedback", "RateFeedbackHandling", "FeedbackStats", "PublicKpis"];
 
     private static async Task<List<(string Method, string Path, JsonElement Operation)>> OperationsAsync(CoCareApp app)
     {
