@@ -103,7 +103,7 @@ internal static class KpiBench
             });
             var allocated = GC.GetTotalAllocatedBytes(true);
             var exportWatch = Stopwatch.StartNew();
-            using var response = await client.GetAsync($"/api/v1/insights/kpis/canteenMeals/records.csv?region={Town}&from={exportFrom:yyyy-MM-dd}&to={today:yyyy-MM-dd}",
+            using var response = await client.GetAsync($"/api/v1/exports/insights/kpis/canteenMeals/records?format=csv&region={Town}&from={exportFrom:yyyy-MM-dd}&to={today:yyyy-MM-dd}",
                 HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
             long lines = 0;

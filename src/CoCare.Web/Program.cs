@@ -5,6 +5,7 @@ using CoCare.Network;
 using CoCare.Procurement;
 using CoCare.Residents;
 using CoCare.Services;
+using CoCare.Ui.Exports;
 using CoCare.Voice;
 using CoCare.Volunteers;
 using CoCare.Web;
@@ -43,11 +44,23 @@ api.MapNetworkApi();
 api.MapVoiceApi();
 api.MapEvaluationApi();
 api.MapInsightsApi();
+foreach (var exports in ListExport.Routes(api, app))
+{
+    exports.MapAuditExports();
+    exports.MapDirectoryExports();
+    exports.MapProcurementExports();
+    exports.MapResidentsExports();
+    exports.MapServicesExports();
+    exports.MapVolunteersExports();
+    exports.MapNetworkExports();
+    exports.MapVoiceExports();
+    exports.MapInsightsExports();
+}
+
 app.MapProcurementDownloads();
 app.MapVoiceDownloads();
 app.MapEvaluationDownloads();
 app.MapResidentsDownloads();
-app.MapInsightsDownloads();
 app.MapCoCareUi();
 
 var seeded = await DatabaseStartup.PrepareAsync(app.Services);

@@ -75,7 +75,7 @@ public class InsightsTests(SharedApps apps)
                     break;
             }
 
-            var csv = await client.GetAsync($"/api/v1/insights/kpis/{code}/records.csv?region={region}");
+            var csv = await client.GetAsync($"/api/v1/exports/insights/kpis/{code}/records?format=csv&region={region}");
             Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
             var bytes = await csv.Content.ReadAsByteArrayAsync();
             Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -85,7 +85,7 @@ public class InsightsTests(SharedApps apps)
         }
 
         // Sums behind the ratios: 27 of the 100 rural care workers are certified; 84 of the 200 villages are covered.
-        using var workers = await admin.GetAsync($"/api/v1/insights/kpis/certifiedCaregiverRatioRural/records.xlsx?region={TCity}");
+        using var workers = await admin.GetAsync($"/api/v1/exports/insights/kpis/certifiedCaregiverRatioRural/records?format=xlsx&region={TCity}");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workers.Content.Headers.ContentType?.MediaType);
         await using var workbook = new MemoryStream(await workers.Content.ReadAsByteArrayAsync());
         var rows = workbook.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
@@ -114,7 +114,7 @@ public class InsightsTests(SharedApps apps)
         await HttpAssert.ProblemAsync(await anonymous.GetAsync("/api/v1/public/kpis?region=110000000000"), 404);
         await HttpAssert.ProblemAsync(await anonymous.GetAsync("/api/v1/public/kpis"), 400);
         await HttpAssert.ProblemAsync(await purchaser.GetAsync("/api/v1/insights/kpis/noSuchKpi/records?region=450226000000"), 404);
-        await HttpAssert.ProblemAsync(await purchaser.GetAsync($"/api/v1/insights/kpis/elders60Plus/records.csv?region={TCity}"), 404);
+        await HttpAssert.ProblemAsync(await purchaser.GetAsync($"/api/v1/exports/insights/kpis/elders60Plus/records?format=csv&region={TCity}"), 404);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/insights/kpis?region=" + Liuzhou)).StatusCode);
 
         // The village committee asks for the whole city: it gets its own village's part, rows and numbers alike, names masked.

@@ -1,6 +1,9 @@
 using CoCare.Data.Audit;
 using CoCare.Kernel;
+using CoCare.Ui.Exports;
+using CoCare.Web.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace CoCare.Web.Infrastructure;
 
@@ -33,4 +36,26 @@ public static class AuditApi
             .WithName("ListAuditEntries").WithSummary("List audit entries, newest first, filtered by entity, user, action and time.");
         return api;
     }
+
+    /// <summary>The audit log, filtered as above, as CSV or XLSX (<c>?format=csv|xlsx</c>); see <see cref="ListExport"/>.</summary>
+    public static IEndpointRouteBuilder MapAuditExports(this IEndpointRouteBuilder exports)
+    {
+        exports.MapGet("/audit", (string? format, string? entityType, string? entityKey, string? userName, string? action, DateTime? from, DateTime? to, AuditLog log,
+                IStringLocalizer<WebText> s, CancellationToken ct) =>
+                ListExport.ResultAsync(format, "audit", Columns(s), new ListQuery(null, null, null, null, null),
+                    (p, c) => log.ListAsync(new AuditQuery(p, entityType, entityKey, userName, action, from?.ToUniversalTime(), to?.ToUniversalTime()), c), ct))
+            .WithName("ExportAuditEntries").WithSummary("The audit entries, filtered as the list is, as CSV or XLSX (newest first).").RequireAuthorization(ReadPolicy);
+        return exports;
+    }
+
+    private static ExportColumn<AuditEntry>[] Columns(IStringLocalizer<WebText> s) =>
+    [
+        new("#", e => e.Sequence),
+        new(s["Audit.Time"], e => e.Time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture)),
+        new(s["Audit.User"], e => e.UserName),
+        new(s["Audit.Entity"], e => e.EntityType + " " + e.EntityKey),
+        new(s["Audit.Action"], e => e.Action),
+        new(s["Audit.Changes"], e => e.Changes),
+        new("hash", e => e.Hash),
+    ];
 }

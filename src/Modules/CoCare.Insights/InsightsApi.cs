@@ -1,6 +1,6 @@
-using CoCare.Insights.Features.Exports;
 using CoCare.Insights.Features.KpiSheets;
 using CoCare.Insights.Resources;
+using CoCare.Ui.Exports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,8 +19,6 @@ public static class InsightsApi
         group.MapGet("/kpis/{code}/records", async (string code, string? region, DateOnly? from, DateOnly? to, int? page, int? pageSize, KpiHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.RecordsAsync(code, region, from, to, page, pageSize, ct)))
             .WithName("KpiRecords").WithSummary("The records a KPI counts, page by page (at most 200 a page): names masked, no ID numbers, phones or addresses.");
-        group.MapGet("/kpis/{code}/records.csv", ExportCsvAsync).WithName("KpiRecordsCsv").WithSummary("The records a KPI counts as CSV (UTF-8 with BOM), streamed.");
-        group.MapGet("/kpis/{code}/records.xlsx", ExportXlsxAsync).WithName("KpiRecordsXlsx").WithSummary("The records a KPI counts as an Excel workbook.");
 
         api.MapGroup("/public").WithTags("Public").AllowAnonymous()
             .MapGet("/kpis", async (string? region, DateOnly? from, DateOnly? to, KpiHandlers h, CancellationToken ct) => TypedResults.Ok(await h.PublicSheetAsync(region, from, to, ct)))
@@ -28,28 +26,17 @@ public static class InsightsApi
         return api;
     }
 
-    /// <summary>The same exports for a signed-in browser (cookie), linked from the drill-down page.</summary>
-    public static IEndpointRouteBuilder MapInsightsDownloads(this IEndpointRouteBuilder app)
+    /// <summary>The records behind a KPI as CSV or XLSX (<c>?format=csv|xlsx</c>), streamed from the owner's query however many there are.</summary>
+    public static IEndpointRouteBuilder MapInsightsExports(this IEndpointRouteBuilder exports)
     {
-        app.MapGet("/insights/kpis/{code}/records.csv", ExportCsvAsync).RequireAuthorization(InsightsPolicies.Read).ExcludeFromDescription();
-        app.MapGet("/insights/kpis/{code}/records.xlsx", ExportXlsxAsync).RequireAuthorization(InsightsPolicies.Read).ExcludeFromDescription();
-        return app;
-    }
-
-    private static async Task ExportCsvAsync(string code, string? region, DateOnly? from, DateOnly? to, KpiHandlers h, IStringLocalizer<InsightsText> s,
-        HttpContext context, CancellationToken ct)
-    {
-        var rows = await h.AllRecordsAsync(code, region, from, to, ct);
-        context.Response.ContentType = TableExport.CsvType;
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{code}.csv\"";
-        await TableExport.WriteCsvAsync(context.Response.Body, RecordColumns.For(s), rows, ct);
-    }
-
-    private static async Task<IResult> ExportXlsxAsync(string code, string? region, DateOnly? from, DateOnly? to, KpiHandlers h, IStringLocalizer<InsightsText> s,
-        CancellationToken ct)
-    {
-        var rows = await h.AllRecordsAsync(code, region, from, to, ct);
-        var file = await TableExport.XlsxAsync(code, RecordColumns.For(s), rows, ct);
-        return TypedResults.File(file, TableExport.XlsxType, code + ".xlsx");
+        exports.MapGet("/insights/kpis/{code}/records", async (string code, string? format, string? region, DateOnly? from, DateOnly? to, KpiHandlers h,
+                IStringLocalizer<InsightsText> s, CancellationToken ct) =>
+                {
+                    _ = ListExport.IsXlsx(format);
+                    return await ListExport.StreamAsync(format, code, RecordColumns.For(s), await h.AllRecordsAsync(code, region, from, to, ct), ct);
+                })
+            .WithName("ExportKpiRecords").WithSummary("The records a KPI counts as CSV (UTF-8 with BOM, streamed) or XLSX, masked as the drill-down is.")
+            .RequireAuthorization(InsightsPolicies.Read);
+        return exports;
     }
 }

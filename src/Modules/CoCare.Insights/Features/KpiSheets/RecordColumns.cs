@@ -1,6 +1,6 @@
 using System.Globalization;
-using CoCare.Insights.Features.Exports;
 using CoCare.Insights.Resources;
+using CoCare.Ui.Exports;
 using Microsoft.Extensions.Localization;
 
 namespace CoCare.Insights.Features.KpiSheets;
