@@ -24,6 +24,7 @@ public class InsightsPageTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-kpi=satisfactionRate] .cc-kpi-value")).ToContainTextAsync("%");
         await Assertions.Expect(page.Locator("[data-testid=region-grid]")).ToContainTextAsync("林溪镇");
         await Assertions.Expect(page.Locator("[data-testid=contracts]")).ToContainTextAsync("G村鼓楼食堂");
+        await Assertions.Expect(page.Locator("figcaption", new() { HasTextString = "每月服务人次与就餐" }).First).ToBeVisibleAsync(); // each contract's trend
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "insights-dashboard.png"), FullPage = true });
 
@@ -100,6 +101,18 @@ public class InsightsPageTests(BrowserFixture browser)
         await BrowserFixture.SignInAsync(page, "village");
         await page.GotoAsync("/insights");
         await Assertions.Expect(page.Locator("[data-testid=today]")).ToContainTextAsync("Canteen meals today");
+        await Assertions.Expect(page.Locator("[data-testid=today]")).ToContainTextAsync("Home visits this week");
+        await Assertions.Expect(page.Locator("[data-testid=today]")).ToContainTextAsync("planned households visited");
+        var onShift = int.Parse(await page.Locator("[data-testid=on-shift]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        if (onShift == 0)
+        {
+            await Assertions.Expect(page.Locator("[data-testid=no-shift]")).ToContainTextAsync("No volunteer has a shift today.");
+        }
+        else
+        {
+            Assert.True(await page.Locator("[data-testid=on-shift-list] li").CountAsync() >= onShift);
+        }
+
         await Assertions.Expect(page.Locator("[data-kpi=elders60Plus]")).ToContainTextAsync("Elders aged 60+");
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.Locator("#from").FillAsync("2026-03-01");

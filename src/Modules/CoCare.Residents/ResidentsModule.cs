@@ -42,6 +42,7 @@ public static class ResidentsModule
         services.AddScoped<IRegionCounts>(sp => sp.GetRequiredService<ResidentsKpis>());
         services.AddScoped<IKpiRecords>(sp => sp.GetRequiredService<ResidentsKpis>());
         services.AddScoped<IElderFacts, ElderFactsService>();
+        services.AddScoped<IVisitFacts, VisitFacts>();
         ResidentsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

@@ -12,11 +12,21 @@ public sealed record GridCell(string Code, string Name, bool Urban, long Service
 /// <summary>A contract's KPI target against the value so far (count targets pro-rated to the days elapsed).</summary>
 public sealed record TargetLine(string Kpi, bool AtLeast, double Target, double ProRated, double? Value, bool? Met);
 
-/// <summary>A contract as the dashboard lists it: state, amount, paid so far, and its KPIs against targets while in force.</summary>
-public sealed record ContractLine(Guid Id, Guid ProjectId, string Title, string Status, long AmountFen, long PaidFen, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<TargetLine> Targets);
+/// <summary>
+/// A contract as the dashboard lists it: state, amount, paid so far, and while in force its KPIs against targets and the
+/// months of its service so far (person-times and meals over its regions, at most the last 12).
+/// </summary>
+public sealed record ContractLine(Guid Id, Guid ProjectId, string Title, string Status, long AmountFen, long PaidFen, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<TargetLine> Targets)
+{
+    public IReadOnlyList<MonthPoint> Trend { get; init; } = [];
+}
 
-/// <summary>What a village watches today: meals at the canteen, services this week, open needs, complaints this week, volunteers who serve it.</summary>
-public sealed record VillageToday(double CanteenMealsToday, double ServicePersonTimesThisWeek, int OpenNeeds, double ComplaintsThisWeek, int Volunteers);
+/// <summary>
+/// What a village watches today: meals at the canteen, services and home visits this week (against the visit plan),
+/// open needs, complaints this week, and the volunteers booked on a shift today.
+/// </summary>
+public sealed record VillageToday(double CanteenMealsToday, double ServicePersonTimesThisWeek, VisitsAgainstPlan VisitsThisWeek, int OpenNeeds, double ComplaintsThisWeek,
+    IReadOnlyList<ShiftDuty> OnShiftToday);
 
 /// <summary>A dashboard: the KPI sheet of the scope, the trend, the region grid, contracts and money, and the village's day.</summary>
 public sealed record Dashboard(IReadOnlyList<string> Regions, string RegionName, DateOnly From, DateOnly To, IReadOnlyDictionary<string, double?> Kpis,
@@ -25,6 +35,9 @@ public sealed record Dashboard(IReadOnlyList<string> Regions, string RegionName,
 {
     /// <summary>Needs recorded in the period by where they stand (open, planned, being served, met, closed unmet).</summary>
     public MatchRate? Needs { get; init; }
+
+    /// <summary>Home visits in the period against the visit plan.</summary>
+    public VisitsAgainstPlan? Visits { get; init; }
 }
 
 /// <summary>
@@ -32,7 +45,7 @@ public sealed record Dashboard(IReadOnlyList<string> Regions, string RegionName,
 /// KPI (or a sum the drill-down lists), never a copy kept here.
 /// </summary>
 public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, CurrentActor actor, IDirectory directory, IContractFacts contracts, IContractMoney money,
-    INeedsMatching needs, IVolunteerFacts volunteers, ContractTargets targets)
+    INeedsMatching needs, IVolunteerFacts volunteers, IVisitFacts visits, ContractTargets targets)
 {
     private const int TrendMonths = 12;
     private const int MaxTiles = 80;
@@ -47,7 +60,7 @@ public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, Current
             .Where(r => RegionCode.LevelOf(r.Code) is { } level && level <= RegionLevel.Township).ToList();
         return new Dashboard(scope.RegionCodes, string.Join("、", scope.RegionCodes.Select(c => names.GetValueOrDefault(c, c))), scope.From, scope.To, sheet,
             await TrendAsync(scope, ct), await GridAsync(scope, tree, ct), await ContractsAsync(scope, ct), await TodayAsync(scope, ct), choices)
-        { Needs = await NeedsAsync(scope, ct) };
+        { Needs = await NeedsAsync(scope, ct), Visits = await VisitsAsync(scope.RegionCodes, scope.From, scope.To, ct) };
     }
 
     /// <summary>The figures, trend and grid of a scope already checked (a contract's regions and period, for its report).</summary>
@@ -66,6 +79,11 @@ public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, Current
     private async Task<IReadOnlyList<MonthPoint>> TrendAsync(KpiScope scope, CancellationToken ct)
     {
         var last = new DateOnly(scope.To.Year, scope.To.Month, 1);
+        if (scope.To < scope.From)
+        {
+            return [];
+        }
+
         var points = new List<MonthPoint>();
         for (var month = last.AddMonths(-(TrendMonths - 1)); month <= last; month = month.AddMonths(1))
         {
@@ -113,7 +131,8 @@ public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, Current
         foreach (var c in list.Where(c => c.RegionCodes.Any(scope.Holds)).Take(20))
         {
             var paid = (await money.PaymentsAsync(c.Id, ct)).Sum(p => p.AmountFen);
-            lines.Add(new ContractLine(c.Id, c.ProjectId, c.Title, c.Status, c.AmountFen, paid, c.StartDate, c.EndDate, c.IsInForce ? await targets.ForAsync(c, scope.To, ct) : []));
+            var line = new ContractLine(c.Id, c.ProjectId, c.Title, c.Status, c.AmountFen, paid, c.StartDate, c.EndDate, c.IsInForce ? await targets.ForAsync(c, scope.To, ct) : []);
+            lines.Add(c.IsInForce ? line with { Trend = await TrendAsync(new KpiScope(c.RegionCodes, c.StartDate, c.EndDate < scope.To ? c.EndDate : scope.To), ct) } : line);
         }
 
         return lines;
@@ -144,14 +163,28 @@ public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, Current
         var day = scope with { From = today, To = today };
         var week = scope with { From = today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), To = today };
         var open = 0;
-        var serving = new HashSet<Guid>();
+        var onShift = new List<ShiftDuty>();
+        var (dayStarts, dayEnds) = (ChinaTime.Utc(today, TimeOnly.MinValue), ChinaTime.Utc(today.AddDays(1), TimeOnly.MinValue));
         foreach (var region in scope.RegionCodes)
         {
             open += (await needs.MatchRateAsync(region, null, null, ct)).Open;
-            serving.UnionWith((await volunteers.ServingAsync(region, ct)).Select(v => v.Id));
+            onShift.AddRange(await volunteers.OnShiftAsync(region, dayStarts, dayEnds, ct));
         }
 
         return new VillageToday(await kpis.ComputeAsync(EvidenceMetrics.CanteenMeals, day, ct) ?? 0, await kpis.ComputeAsync("servicePersonTimes", week, ct) ?? 0,
-            open, await kpis.ComputeAsync(EvidenceMetrics.Complaints, week, ct) ?? 0, serving.Count);
+            await VisitsAsync(scope.RegionCodes, week.From, week.To, ct), open, await kpis.ComputeAsync(EvidenceMetrics.Complaints, week, ct) ?? 0,
+            [.. onShift.DistinctBy(d => (d.VolunteerId, d.ShiftId)).OrderBy(d => d.StartsAt).ThenBy(d => d.Name, StringComparer.Ordinal)]);
+    }
+
+    private async Task<VisitsAgainstPlan> VisitsAsync(IReadOnlyList<string> regions, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var total = new VisitsAgainstPlan(0, 0, 0);
+        foreach (var region in regions)
+        {
+            var v = await visits.AgainstPlanAsync(region, from, to, ct);
+            total = new VisitsAgainstPlan(total.Planned + v.Planned, total.PlannedVisited + v.PlannedVisited, total.Visits + v.Visits);
+        }
+
+        return total;
     }
 }

@@ -35,5 +35,23 @@ internal sealed class VolunteerFactsSource(AppDbContext db) : IVolunteerFacts
         return rows.Select(ToFacts).ToList();
     }
 
+    public async Task<IReadOnlyList<ShiftDuty>> OnShiftAsync(string regionCode, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        if (RegionCode.LevelOf(regionCode) is not { } level || toUtc <= fromUtc)
+        {
+            return [];
+        }
+
+        var prefix = RegionCode.Prefix(regionCode, level);
+        return await (from signup in db.Set<Signup>().AsNoTracking()
+                      join shift in db.Set<Shift>().AsNoTracking() on signup.ShiftId equals shift.Id
+                      join volunteer in db.Set<Volunteer>().AsNoTracking() on signup.VolunteerId equals volunteer.Id
+                      where signup.Status == SignupStatus.Booked && !shift.IsCancelled && shift.RegionCode.StartsWith(prefix)
+                          && signup.StartsAt < toUtc && signup.EndsAt > fromUtc
+                      orderby signup.StartsAt, signup.VolunteerName
+                      select new ShiftDuty(volunteer.Id, volunteer.Name, volunteer.AccountId, shift.Id, shift.Title, shift.Place, shift.RegionCode, signup.StartsAt, signup.EndsAt))
+            .Take(500).ToListAsync(ct);
+    }
+
     private static VolunteerFacts ToFacts(Volunteer v) => new(v.Id, v.AccountId!, v.Name, v.RegionCode, v.Skills.Select(s => s.ToString()).ToList());
 }
