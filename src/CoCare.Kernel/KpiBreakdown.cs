@@ -36,7 +36,8 @@ public interface IRegionCounts
 /// <summary>
 /// One record behind a KPI, as a drill-down lists it: never an ID number, phone or address; a person's name only
 /// masked (<see cref="Masking.Name"/>). <paramref name="Counts"/> says how the record enters the number (e.g. "positive"
-/// for a rating of 4 or 5, "answered" for a need met by a delivered service).
+/// for a rating of 4 or 5, "answered" for a need met by a delivered service), or, with a value, as "code:value" (e.g.
+/// "hours:2.5" for a complaint first answered after 2.5 hours, "government:120000" for a contribution of ¥1,200.00 in fen).
 /// </summary>
 public sealed record KpiRecord(Guid Id, DateOnly? Day, string RegionCode, string Kind, string What, string? Who, string? Counts);
 

@@ -48,5 +48,5 @@ internal sealed class NetworkKpis(AppDbContext db) : IKpiContributor, IKpiRecord
     }
 
     private static KpiRecord Record(Contribution c) =>
-        new(c.Id, c.On, c.RegionCode, "contribution", c.Kind.ToString(), c.ContributorName, (c.IsGovernmentFunds ? "government:" : "other:") + c.Value.ToString());
+        new(c.Id, c.On, c.RegionCode, "contribution", c.Kind.ToString(), c.ContributorName, (c.IsGovernmentFunds ? "government:" : "other:") + c.ValueFen.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

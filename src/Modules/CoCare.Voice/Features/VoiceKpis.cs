@@ -98,5 +98,5 @@ internal sealed class VoiceKpis(AppDbContext db, FeedbackHandlers feedback) : IK
 
     private static IQueryable<KpiRecord> FeedbackRecords(IQueryable<FeedbackItem> items) =>
         items.Select(f => new KpiRecord(f.Id, ChinaTime.Day(f.ReceivedAt), f.RegionCode, "feedback", f.Kind.ToString(), null,
-            f.FirstAnsweredAt == null ? null : Math.Round((f.FirstAnsweredAt.Value - f.ReceivedAt).TotalHours, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            f.FirstAnsweredAt == null ? "unanswered" : "hours:" + Math.Round((f.FirstAnsweredAt.Value - f.ReceivedAt).TotalHours, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

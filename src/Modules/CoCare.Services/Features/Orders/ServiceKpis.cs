@@ -161,5 +161,5 @@ internal sealed class ServiceKpis(AppDbContext db) : IKpiContributor, IRegionCou
         meals.Select(c => new KpiRecord(c.Id, c.Day, c.VillageCode, "meal", c.Session, Masking.Name(c.ElderName), null));
 
     private static IQueryable<KpiRecord> PointRecords(IQueryable<ServicePoint> points) =>
-        points.Select(p => new KpiRecord(p.Id, null, p.RegionCode, "servicePoint", p.Name, null, p.SeatsPerSession.ToString()));
+        points.Select(p => new KpiRecord(p.Id, null, p.RegionCode, "servicePoint", p.Name, null, "seats:" + p.SeatsPerSession.ToString()));
 }
