@@ -25,6 +25,7 @@ public class InsightsPageTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=region-grid]")).ToContainTextAsync("林溪镇");
         await Assertions.Expect(page.Locator("[data-testid=contracts]")).ToContainTextAsync("G村鼓楼食堂");
         await Assertions.Expect(page.Locator("figcaption", new() { HasTextString = "每月服务人次与就餐" }).First).ToBeVisibleAsync(); // each contract's trend
+        await Assertions.Expect(page.Locator("[data-testid=on-time]")).ToContainTextAsync("%"); // the demo's feedback was answered, on time or late
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "insights-dashboard.png"), FullPage = true });
 

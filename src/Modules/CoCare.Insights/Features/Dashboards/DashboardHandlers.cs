@@ -38,6 +38,9 @@ public sealed record Dashboard(IReadOnlyList<string> Regions, string RegionName,
 
     /// <summary>Home visits in the period against the visit plan.</summary>
     public VisitsAgainstPlan? Visits { get; init; }
+
+    /// <summary>Complaints received in the period, and the share of feedback due in it answered by its deadline (null with none due).</summary>
+    public (double Received, double? OnTime) Complaints { get; init; }
 }
 
 /// <summary>
@@ -60,7 +63,11 @@ public sealed class DashboardHandlers(KpiService kpis, KpiScopes scopes, Current
             .Where(r => RegionCode.LevelOf(r.Code) is { } level && level <= RegionLevel.Township).ToList();
         return new Dashboard(scope.RegionCodes, string.Join("、", scope.RegionCodes.Select(c => names.GetValueOrDefault(c, c))), scope.From, scope.To, sheet,
             await TrendAsync(scope, ct), await GridAsync(scope, tree, ct), await ContractsAsync(scope, ct), await TodayAsync(scope, ct), choices)
-        { Needs = await NeedsAsync(scope, ct), Visits = await VisitsAsync(scope.RegionCodes, scope.From, scope.To, ct) };
+        {
+            Needs = await NeedsAsync(scope, ct),
+            Visits = await VisitsAsync(scope.RegionCodes, scope.From, scope.To, ct),
+            Complaints = (await kpis.ComputeAsync(EvidenceMetrics.Complaints, scope, ct) ?? 0, await kpis.ComputeAsync(EvidenceMetrics.FeedbackOnTimeRate, scope, ct)),
+        };
     }
 
     /// <summary>The figures, trend and grid of a scope already checked (a contract's regions and period, for its report).</summary>
