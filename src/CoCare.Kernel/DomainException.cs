@@ -10,6 +10,9 @@ public enum ErrorKind
 
     /// <summary>Too many requests from one source in a short time (429); nothing was stored.</summary>
     TooManyRequests,
+
+    /// <summary>The request does not prove who sent it (a device's missing or wrong signature): 401, nothing was stored.</summary>
+    Unauthorized,
 }
 
 /// <summary>

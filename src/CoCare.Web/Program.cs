@@ -1,3 +1,4 @@
+using CoCare.Alerts;
 using CoCare.Directory;
 using CoCare.Evaluation;
 using CoCare.Insights;
@@ -25,6 +26,7 @@ builder.Services.AddNetwork(builder.Configuration);
 builder.Services.AddVoice(builder.Configuration);
 builder.Services.AddEvaluation(builder.Configuration);
 builder.Services.AddInsights(builder.Configuration);
+builder.Services.AddAlerts(builder.Configuration);
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ api.MapNetworkApi();
 api.MapVoiceApi();
 api.MapEvaluationApi();
 api.MapInsightsApi();
+api.MapAlertsApi();
 foreach (var exports in ListExport.Routes(api, app))
 {
     exports.MapAuditExports();
@@ -55,6 +58,7 @@ foreach (var exports in ListExport.Routes(api, app))
     exports.MapNetworkExports();
     exports.MapVoiceExports();
     exports.MapInsightsExports();
+    exports.MapAlertsExports();
 }
 
 app.MapProcurementDownloads();

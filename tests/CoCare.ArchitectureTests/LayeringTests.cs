@@ -11,7 +11,7 @@ public class LayeringTests
     private static readonly Assembly Web = typeof(CoCare.Web.HostSetup).Assembly;
 
     /// <summary>Every module project; a new module is added here when it is created.</summary>
-    public static readonly Assembly[] ModuleAssemblies = [typeof(CoCare.Directory.DirectoryModule).Assembly, typeof(CoCare.Procurement.ProcurementModule).Assembly, typeof(CoCare.Residents.ResidentsModule).Assembly, typeof(CoCare.Services.ServicesModule).Assembly, typeof(CoCare.Volunteers.VolunteersModule).Assembly, typeof(CoCare.Network.NetworkModule).Assembly, typeof(CoCare.Voice.VoiceModule).Assembly, typeof(CoCare.Evaluation.EvaluationModule).Assembly, typeof(CoCare.Insights.InsightsModule).Assembly];
+    public static readonly Assembly[] ModuleAssemblies = [typeof(CoCare.Directory.DirectoryModule).Assembly, typeof(CoCare.Procurement.ProcurementModule).Assembly, typeof(CoCare.Residents.ResidentsModule).Assembly, typeof(CoCare.Services.ServicesModule).Assembly, typeof(CoCare.Volunteers.VolunteersModule).Assembly, typeof(CoCare.Network.NetworkModule).Assembly, typeof(CoCare.Voice.VoiceModule).Assembly, typeof(CoCare.Evaluation.EvaluationModule).Assembly, typeof(CoCare.Insights.InsightsModule).Assembly, typeof(CoCare.Alerts.AlertsModule).Assembly];
 
     public static TheoryData<string> Modules()
     {

@@ -10,6 +10,9 @@ public class OpenApiTests(SharedApps apps)
     /// <summary>The only operations anyone may call without signing in.</summary>
     private static readonly HashSet<string> PublicOperations = ["Login", "GetProjectOcds", "ListOcdsReleases", "HonourBoard", "SubmitPublicFeedback", "TrackFeedback", "ReopenFeedback", "RateFeedbackHandling", "FeedbackStats", "PublicKpis"];
 
+    /// <summary>Operations devices call without signing in, proving who they are with a signed request instead (401 without it, from the handler).</summary>
+    private static readonly HashSet<string> DeviceSignedOperations = ["PostDeviceEvents"];
+
     private static async Task<List<(string Method, string Path, JsonElement Operation)>> OperationsAsync(CoCareApp app)
     {
         using var client = app.CreateClient();
@@ -54,7 +57,12 @@ public class OpenApiTests(SharedApps apps)
 
             var response = await client.SendAsync(request);
             var id = operation.GetProperty("operationId").GetString()!;
-            if (PublicOperations.Contains(id))
+            if (DeviceSignedOperations.Contains(id))
+            {
+                var problem = await HttpAssert.ProblemAsync(response, 401);
+                Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()), $"{method} {path} explains the missing signature");
+            }
+            else if (PublicOperations.Contains(id))
             {
                 Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
             }

@@ -32,6 +32,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                     ErrorKind.NotFound => StatusCodes.Status404NotFound,
                     ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
                     ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+                    ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
                     _ => StatusCodes.Status409Conflict,
                 },
                 Title = text[$"Problem.{d.Kind}"],

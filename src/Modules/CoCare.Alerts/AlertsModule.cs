@@ -1,0 +1,26 @@
+using CoCare.Alerts.Data;
+using CoCare.Alerts.Features.Devices;
+using CoCare.Alerts.Features.Events;
+using CoCare.Alerts.Resources;
+using CoCare.Data;
+using CoCare.Kernel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoCare.Alerts;
+
+/// <summary>The Alerts module's one registration entry point: devices, their signed events, and the alerts those raise.</summary>
+public static class AlertsModule
+{
+    public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddSingleton<IModelContributor, AlertsModel>();
+        services.AddSingleton(new ErrorTextSource(typeof(AlertsText)));
+        services.AddSingleton<DeviceCredentials>();
+        services.AddScoped<DeviceHandlers>();
+        services.AddScoped<EventIngest>();
+        AlertsPolicies.Register(services.AddAuthorizationBuilder());
+        return services;
+    }
+}

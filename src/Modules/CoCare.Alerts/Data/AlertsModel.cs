@@ -1,0 +1,51 @@
+using CoCare.Alerts.Domain;
+using CoCare.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCare.Alerts.Data;
+
+/// <summary>The Alerts module's tables (prefix alr_).</summary>
+internal sealed class AlertsModel : IModelContributor
+{
+    public void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Device>(b =>
+        {
+            b.ToTable("alr_devices");
+            b.Property(d => d.Type).HasConversion<string>().HasMaxLength(16);
+            b.Property(d => d.Status).HasConversion<string>().HasMaxLength(10);
+            b.Property(d => d.Serial).HasMaxLength(64).IsRequired();
+            b.Property(d => d.Model).HasMaxLength(64).IsRequired();
+            b.Property(d => d.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(d => d.KeyId).HasMaxLength(40).IsRequired();
+            b.Property(d => d.SecretCipher).HasMaxLength(200).IsRequired();
+            b.Property(d => d.Firmware).HasMaxLength(40);
+            b.HasIndex(d => d.Serial).IsUnique();
+            b.HasIndex(d => d.KeyId).IsUnique();
+            b.HasIndex(d => new { d.VillageCode, d.Status });
+            b.HasIndex(d => d.ElderId);
+        });
+
+        modelBuilder.Entity<DeviceEvent>(b =>
+        {
+            b.ToTable("alr_events");
+            b.Property(e => e.EventId).HasMaxLength(64).IsRequired();
+            b.Property(e => e.Type).HasConversion<string>().HasMaxLength(12);
+            b.Property(e => e.Channel).HasMaxLength(8).IsRequired();
+            b.Property(e => e.Payload).HasMaxLength(4096);
+            b.HasIndex(e => new { e.DeviceId, e.EventId }).IsUnique();
+            b.HasOne<Device>().WithMany().HasForeignKey(e => e.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Alert>(b =>
+        {
+            b.ToTable("alr_alerts");
+            b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(12);
+            b.Property(a => a.Status).HasConversion<string>().HasMaxLength(14);
+            b.Property(a => a.VillageCode).HasMaxLength(12).IsRequired();
+            b.HasIndex(a => a.EventId).IsUnique();
+            b.HasIndex(a => new { a.VillageCode, a.Status, a.RaisedAt });
+            b.HasOne<DeviceEvent>().WithMany().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

@@ -1,0 +1,138 @@
+using CoCare.Kernel;
+
+namespace CoCare.Alerts.Domain;
+
+/// <summary>What a device is (智慧养老终端).</summary>
+public enum DeviceType
+{
+    SosPendant,
+    SmartWatch,
+    FallDetector,
+    DoorSensor,
+    SmokeDetector,
+    GasDetector,
+    BedSensor,
+    Gateway,
+}
+
+public enum DeviceStatus
+{
+    Active,
+    Retired,
+}
+
+/// <summary>What a device reports.</summary>
+public enum EventType
+{
+    Sos,
+    Fall,
+    Smoke,
+    Gas,
+    DoorOpen,
+    NoActivity,
+    Heartbeat,
+    LowBattery,
+}
+
+/// <summary>Which event types each kind of device can send, and which of them are emergencies (stored before the device is answered).</summary>
+public static class DeviceCapabilities
+{
+    private static readonly Dictionary<DeviceType, EventType[]> Sends = new()
+    {
+        [DeviceType.SosPendant] = [EventType.Sos, EventType.Fall],
+        [DeviceType.SmartWatch] = [EventType.Sos, EventType.Fall, EventType.NoActivity],
+        [DeviceType.FallDetector] = [EventType.Fall, EventType.NoActivity],
+        [DeviceType.DoorSensor] = [EventType.DoorOpen, EventType.NoActivity],
+        [DeviceType.SmokeDetector] = [EventType.Smoke],
+        [DeviceType.GasDetector] = [EventType.Gas],
+        [DeviceType.BedSensor] = [EventType.NoActivity, EventType.Fall],
+        [DeviceType.Gateway] = [],
+    };
+
+    /// <summary>Every device sends heartbeats and low-battery warnings; otherwise only what it can sense.</summary>
+    public static bool CanSend(DeviceType device, EventType type) =>
+        type is EventType.Heartbeat or EventType.LowBattery || (Sends.TryGetValue(device, out var types) && types.Contains(type));
+
+    /// <summary>SOS, fall, smoke and gas always raise an alert and are stored before the device gets its answer.</summary>
+    public static bool IsEmergency(EventType type) => type is EventType.Sos or EventType.Fall or EventType.Smoke or EventType.Gas;
+}
+
+/// <summary>
+/// A registered device: where it is installed (the elder it serves, the village, the point on the map), its state as
+/// last reported, and its credential — a key id and a secret (kept encrypted; shown once when issued) with which every
+/// request it sends is signed. A gateway's credential also signs for the devices attached to it.
+/// </summary>
+public sealed class Device : Entity
+{
+    private Device()
+    {
+    }
+
+    public Device(DeviceType type, string serial, string model, Guid? elderId, string villageCode, double? latitude, double? longitude, Guid? gatewayId,
+        string keyId, string secretCipher, DateTime registeredAt)
+    {
+        Type = type;
+        Serial = serial;
+        Model = model;
+        ElderId = elderId;
+        VillageCode = villageCode;
+        Latitude = latitude;
+        Longitude = longitude;
+        GatewayId = gatewayId;
+        KeyId = keyId;
+        SecretCipher = secretCipher;
+        RegisteredAt = registeredAt;
+    }
+
+    public DeviceType Type { get; private set; }
+
+    public string Serial { get; private set; } = "";
+
+    public string Model { get; private set; } = "";
+
+    public Guid? ElderId { get; private set; }
+
+    public string VillageCode { get; private set; } = "";
+
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
+    /// <summary>The gateway this device reports through, if any.</summary>
+    public Guid? GatewayId { get; private set; }
+
+    public string KeyId { get; private set; } = "";
+
+    public string SecretCipher { get; private set; } = "";
+
+    public DateTime RegisteredAt { get; private set; }
+
+    public DeviceStatus Status { get; private set; }
+
+    public int? BatteryPercent { get; private set; }
+
+    public string? Firmware { get; private set; }
+
+    public DateTime? LastHeartbeatAt { get; private set; }
+
+    public void RotateKey(string keyId, string secretCipher)
+    {
+        KeyId = keyId;
+        SecretCipher = secretCipher;
+    }
+
+    public void Retire() => Status = DeviceStatus.Retired;
+
+    /// <summary>Folds a heartbeat into the last-seen state (an older one than what is known changes nothing).</summary>
+    public void Heard(DateTime at, int? battery, string? firmware)
+    {
+        if (LastHeartbeatAt is { } last && at <= last)
+        {
+            return;
+        }
+
+        LastHeartbeatAt = at;
+        BatteryPercent = battery is >= 0 and <= 100 ? battery : BatteryPercent;
+        Firmware = string.IsNullOrWhiteSpace(firmware) ? Firmware : firmware.Trim()[..Math.Min(40, firmware.Trim().Length)];
+    }
+}

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using CoCare.Alerts.Domain;
+using CoCare.Data;
+using CoCare.Kernel;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCare.Alerts.Features.Devices;
+
+/// <summary>A device to register: installed for an elder (the village follows from the elder) or at a place in a village.</summary>
+public sealed record RegisterDevice(DeviceType? Type, string? Serial, string? Model, Guid? ElderId, string? VillageCode, double? Latitude, double? Longitude, Guid? GatewayId);
+
+public sealed record DeviceDto(Guid Id, DeviceType Type, string Serial, string Model, Guid? ElderId, string VillageCode, Guid? GatewayId, DeviceStatus Status,
+    int? BatteryPercent, string? Firmware, DateTime? LastHeartbeatAt, DateTime RegisteredAt, string KeyId);
+
+/// <summary>A device's credential, shown once: when the device is registered and when its key is rotated.</summary>
+public sealed record DeviceCredential(DeviceDto Device, string KeyId, string Secret);
+
+/// <summary>The device registry: who may register, list, rotate and retire devices, within their regions.</summary>
+internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, PersonalDataCipher cipher, DeviceCredentials credentials, TimeProvider clock)
+{
+    private static readonly Sorting<Device> Sorts = new Sorting<Device>("registered")
+        .Add("registered", d => d.RegisteredAt, newestFirst: true).Add("serial", d => d.Serial).Add("lastHeartbeat", d => d.LastHeartbeatAt);
+
+    public async Task<DeviceCredential> RegisterAsync(RegisterDevice request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Type is not { } type || !Enum.IsDefined(type))
+        {
+            throw new DomainException("Device.Type", ErrorKind.Validation, "type");
+        }
+
+        var serial = request.Serial?.Trim();
+        if (string.IsNullOrEmpty(serial) || serial.Length > 64 || !serial.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new DomainException("Device.Serial", ErrorKind.Validation, "serial");
+        }
+
+        var model = request.Model?.Trim();
+        if (string.IsNullOrEmpty(model) || model.Length > 64)
+        {
+            throw new DomainException("Device.Model", ErrorKind.Validation, "model");
+        }
+
+        if (request.Latitude is < -90 or > 90 || request.Longitude is < -180 or > 180 || (request.Latitude is null) != (request.Longitude is null))
+        {
+            throw new DomainException("Device.Location", ErrorKind.Validation, "latitude");
+        }
+
+        string village;
+        if (request.ElderId is { } elderId)
+        {
+            var elder = await elders.FindAsync(elderId, ct) ?? throw DomainException.NotFound("Device.ElderNotFound");
+            village = elder.VillageCode;
+        }
+        else
+        {
+            village = request.VillageCode?.Trim() ?? "";
+            if (RegionCode.LevelOf(village) is not RegionLevel.Village)
+            {
+                throw new DomainException("Device.Village", ErrorKind.Validation, "villageCode");
+            }
+        }
+
+        if (!actor.Covers(village))
+        {
+            throw DomainException.NotFound("Device.VillageOutside");
+        }
+
+        if (request.GatewayId is { } gatewayId
+            && !await db.Set<Device>().AnyAsync(d => d.Id == gatewayId && d.Type == DeviceType.Gateway && d.Status == DeviceStatus.Active && d.VillageCode == village, ct))
+        {
+            throw new DomainException("Device.Gateway", ErrorKind.Validation, "gatewayId");
+        }
+
+        if (await db.Set<Device>().AnyAsync(d => d.Serial == serial, ct))
+        {
+            throw DomainException.Conflict("Device.SerialTaken", "serial");
+        }
+
+        var (keyId, secret) = NewKey();
+        var device = new Device(type, serial, model, request.ElderId, village, request.Latitude, request.Longitude, request.GatewayId, keyId, cipher.Encrypt(secret)!,
+            clock.GetUtcNow().UtcDateTime);
+        db.Add(device);
+        await db.SaveChangesAsync(ct);
+        return new DeviceCredential(Dto(device), keyId, secret);
+    }
+
+    public async Task<Page<DeviceDto>> ListAsync(PageRequest paging, DeviceStatus? status, DeviceType? type, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(paging);
+        var q = Visible();
+        if (paging.Search is { } search)
+        {
+            var like = QueryScope.LikeContains(search);
+            q = q.Where(d => EF.Functions.Like(d.Serial, like, "\\") || EF.Functions.Like(d.Model, like, "\\"));
+        }
+
+        q = status is null ? q : q.Where(d => d.Status == status);
+        q = type is null ? q : q.Where(d => d.Type == type);
+        var total = await q.CountAsync(ct);
+        var rows = await Sorts.Apply(q, paging).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new Page<DeviceDto>(rows.Select(Dto).ToList(), total, paging.PageNumber, paging.PageSize);
+    }
+
+    public async Task<DeviceDto> GetAsync(Guid id, CancellationToken ct) => Dto(await FindAsync(id, ct));
+
+    /// <summary>A new key and secret; the old key stops working at once.</summary>
+    public async Task<DeviceCredential> RotateKeyAsync(Guid id, CancellationToken ct)
+    {
+        var device = await FindAsync(id, ct);
+        if (device.Status == DeviceStatus.Retired)
+        {
+            throw DomainException.Conflict("Device.Retired");
+        }
+
+        var (keyId, secret) = NewKey();
+        var old = device.KeyId;
+        device.RotateKey(keyId, cipher.Encrypt(secret)!);
+        await db.SaveChangesAsync(ct);
+        credentials.Forget(old);
+        return new DeviceCredential(Dto(device), keyId, secret);
+    }
+
+    public async Task<DeviceDto> RetireAsync(Guid id, CancellationToken ct)
+    {
+        var device = await FindAsync(id, ct);
+        device.Retire();
+        await db.SaveChangesAsync(ct);
+        credentials.Forget(device.KeyId);
+        return Dto(device);
+    }
+
+    private IQueryable<Device> Visible() =>
+        actor.IsPlatformAdmin ? db.Set<Device>().AsNoTracking() : db.Set<Device>().AsNoTracking().WhereRegionUnder(d => d.VillageCode, actor.ScopePrefixes);
+
+    private async Task<Device> FindAsync(Guid id, CancellationToken ct)
+    {
+        var device = await db.Set<Device>().FirstOrDefaultAsync(d => d.Id == id, ct);
+        return device is not null && actor.Covers(device.VillageCode) ? device : throw DomainException.NotFound("Device.NotFound");
+    }
+
+    private static (string KeyId, string Secret) NewKey() =>
+        ("dk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+    internal static DeviceDto Dto(Device d) => new(d.Id, d.Type, d.Serial, d.Model, d.ElderId, d.VillageCode, d.GatewayId, d.Status, d.BatteryPercent, d.Firmware,
+        d.LastHeartbeatAt, d.RegisteredAt, d.KeyId);
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CoCare.Alerts.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCare.IntegrationTests;
+
+/// <summary>Devices are registered with a credential shown once; their signed events raise alerts, exactly once, and nothing unsigned gets in.</summary>
+[Collection(ApiTests.Name)]
+public class AlertsTests(SharedApps apps)
+{
+    private sealed record Credential(Guid DeviceId, string Serial, string KeyId, string Secret);
+
+    private static async Task<Credential> RegisterAsync(HttpClient staff, object device)
+    {
+        var created = await HttpAssert.JsonAsync(await staff.PostAsJsonAsync("/api/v1/alerts/devices", device), 201);
+        return new Credential(created.GetProperty("device").GetProperty("id").GetGuid(), created.GetProperty("device").GetProperty("serial").GetString()!,
+            created.GetProperty("keyId").GetString()!, created.GetProperty("secret").GetString()!);
+    }
+
+    private static async Task<Guid> ElderAsync(HttpClient staff) =>
+        (await HttpAssert.JsonAsync(await staff.GetAsync($"/api/v1/residents/elders?village={ResidentsApiTests.GVillage}&pageSize=1"))).GetProperty("items")[0].GetProperty("id").GetGuid();
+
+    private static string Serial(string kind) => kind + "-" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>Sends <paramref name="body"/> as the device would: signed with its key at the server's time (shifted by <paramref name="skew"/>).</summary>
+    private static async Task<HttpResponseMessage> SendAsync(CoCareApp app, HttpClient client, Credential key, string body, TimeSpan skew = default, string? signature = null)
+    {
+        var stamp = (app.Clock.GetUtcNow() + skew).ToUnixTimeSeconds();
+        var bytes = Encoding.UTF8.GetBytes(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alerts/events") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add("X-CoCare-Key", key.KeyId);
+        request.Headers.Add("X-CoCare-Timestamp", stamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-CoCare-Signature", signature ?? EventSignature.Sign(Convert.FromBase64String(key.Secret), key.KeyId, stamp, bytes));
+        return await client.SendAsync(request);
+    }
+
+    private static string Event(string id, string type, DateTimeOffset at, string? device = null, string payload = "null") =>
+        $$"""{"eventId":"{{id}}","type":"{{type}}","time":"{{at.UtcDateTime:O}}","device":{{(device is null ? "null" : "\"" + device + "\"")}},"payload":{{payload}}}""";
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task APendantPress_RaisesOneAlert_HowEverOftenItIsSent(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        var elder = await ElderAsync(provider);
+        var pendant = await RegisterAsync(provider, new { type = "SosPendant", serial = Serial("P"), model = "YT-SOS2", elderId = elder, latitude = 25.79, longitude = 109.6 });
+        Assert.Equal(44, pendant.Secret.Length);
+
+        // The secret is shown once: neither the device's page nor the database holds it readable.
+        var page = await provider.GetStringAsync($"/api/v1/alerts/devices/{pendant.DeviceId}");
+        Assert.DoesNotContain(pendant.Secret, page, StringComparison.Ordinal);
+        var stored = await app.WithDbAsync(d => d.Set<Device>().AsNoTracking().SingleAsync(x => x.Id == pendant.DeviceId));
+        Assert.DoesNotContain(pendant.Secret, stored.SecretCipher, StringComparison.Ordinal);
+        Assert.Equal((ResidentsApiTests.GVillage, DeviceStatus.Active), (stored.VillageCode, stored.Status));
+
+        using var device = app.CreateClient();
+        var now = app.Clock.GetUtcNow();
+        var press = Event("sos-" + Guid.NewGuid().ToString("N"), "Sos", now);
+        var first = await HttpAssert.JsonAsync(await SendAsync(app, device, pendant, press));
+        var result = first.GetProperty("results")[0];
+        Assert.Equal("accepted", result.GetProperty("status").GetString());
+        var alertId = result.GetProperty("alertId").GetGuid();
+        var alert = await app.WithDbAsync(d => d.Set<Alert>().AsNoTracking().SingleAsync(a => a.Id == alertId));
+        Assert.Equal((elder, EventType.Sos, AlertStatus.Raised, ResidentsApiTests.GVillage), (alert.ElderId!.Value, alert.Kind, alert.Status, alert.VillageCode));
+
+        // The device did not hear the answer and sends it again, twice at once: still one event, one alert.
+        var again = await Task.WhenAll(SendAsync(app, device, pendant, press), SendAsync(app, device, pendant, press));
+        foreach (var response in again)
+        {
+            var status = response.StatusCode == HttpStatusCode.OK ? (await HttpAssert.JsonAsync(response)).GetProperty("results")[0].GetProperty("status").GetString() : "conflict";
+            Assert.Contains(status, new[] { "duplicate", "conflict" });
+        }
+
+        Assert.Equal(1, await app.WithDbAsync(d => d.Set<Alert>().CountAsync(a => a.DeviceId == pendant.DeviceId)));
+
+        // A batch: a heartbeat folds into the device, a fall raises a second alert, a door-open a pendant cannot send is refused by itself.
+        var batch = $$"""{"events":[{{Event("hb-1", "Heartbeat", now, payload: "{\"battery\":64,\"firmware\":\"2.1.0\"}")}},{{Event("fall-1", "Fall", now)}},{{Event("door-1", "DoorOpen", now)}},{{press}}]}""";
+        var results = (await HttpAssert.JsonAsync(await SendAsync(app, device, pendant, batch))).GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["accepted", "accepted", "refused", "duplicate"], results.Select(r => r.GetProperty("status").GetString()));
+        Assert.Contains("门", results[2].GetProperty("reason").GetString() ?? "", StringComparison.Ordinal);
+        var seen = await provider.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/devices/{pendant.DeviceId}");
+        Assert.Equal(64, seen.GetProperty("batteryPercent").GetInt32());
+        Assert.Equal("2.1.0", seen.GetProperty("firmware").GetString());
+        Assert.Equal(2, await app.WithDbAsync(d => d.Set<Alert>().CountAsync(a => a.DeviceId == pendant.DeviceId)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task UnsignedStaleForeignOrRetired_EventsAreRefused_AndNothingIsStored(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        var pendant = await RegisterAsync(provider, new { type = "SosPendant", serial = Serial("P"), model = "YT-SOS2", elderId = await ElderAsync(provider) });
+        using var device = app.CreateClient();
+        var now = app.Clock.GetUtcNow();
+        string Press() => Event("sos-" + Guid.NewGuid().ToString("N"), "Sos", now);
+
+        await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Press(), signature: new string('0', 64)), 401);
+        await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Press(), skew: TimeSpan.FromMinutes(-6)), 401);
+        await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Press(), skew: TimeSpan.FromMinutes(6)), 401);
+        await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant with { KeyId = "dk_unknown" }, Press()), 401);
+        await HttpAssert.ProblemAsync(await device.PostAsync("/api/v1/alerts/events", new StringContent(Press(), Encoding.UTF8, "application/json")), 401);
+        var malformed = await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, "{\"eventId\":"), 400);
+        Assert.True(malformed.GetProperty("errors").TryGetProperty("body", out _));
+        var cannot = await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Event("smoke-1", "Smoke", now)), 400);
+        Assert.Contains("烟", cannot.GetProperty("errors").GetProperty("type")[0].GetString(), StringComparison.Ordinal);
+        await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Event("x-1", "Earthquake", now)), 400);
+        await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Event("late-1", "Sos", now.AddHours(1))), 400);
+        var tooMany = "{\"events\":[" + string.Join(",", Enumerable.Range(0, 501).Select(i => Event("b-" + i, "Heartbeat", now))) + "]}";
+        await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, tooMany), 400);
+        var huge = "{\"events\":[" + string.Join(",", Enumerable.Range(0, 100_000).Select(i => Event("h-" + i, "Heartbeat", now))) + "]}";
+        Assert.True(huge.Length > 10_000_000);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await SendAsync(app, device, pendant, huge)).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(d => d.Set<DeviceEvent>().CountAsync(e => e.DeviceId == pendant.DeviceId)));
+
+        // A rotated key: the old one stops at once, the new one works; a retired device is refused.
+        var rotated = await HttpAssert.JsonAsync(await provider.PostAsync($"/api/v1/alerts/devices/{pendant.DeviceId}/rotate-key", null));
+        var fresh = pendant with { KeyId = rotated.GetProperty("keyId").GetString()!, Secret = rotated.GetProperty("secret").GetString()! };
+        await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Press()), 401);
+        await HttpAssert.JsonAsync(await SendAsync(app, device, fresh, Press()));
+        await HttpAssert.JsonAsync(await provider.PostAsync($"/api/v1/alerts/devices/{pendant.DeviceId}/retire", null));
+        await HttpAssert.ProblemAsync(await SendAsync(app, device, fresh, Press()), 403);
+        await HttpAssert.ProblemAsync(await provider.PostAsync($"/api/v1/alerts/devices/{pendant.DeviceId}/rotate-key", null), 409);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AGateway_SignsForItsOwnDevices_Only(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var village = await app.ClientAsync("village");
+        var gateway = await RegisterAsync(village, new { type = "Gateway", serial = Serial("G"), model = "HUB-1", villageCode = ResidentsApiTests.GVillage });
+        var smoke = await RegisterAsync(village, new { type = "SmokeDetector", serial = Serial("S"), model = "SD-9", villageCode = ResidentsApiTests.GVillage, gatewayId = gateway.DeviceId });
+        var stranger = await RegisterAsync(village, new { type = "SmokeDetector", serial = Serial("S"), model = "SD-9", villageCode = ResidentsApiTests.GVillage });
+        using var client = app.CreateClient();
+        var now = app.Clock.GetUtcNow();
+        var body = $$"""{"events":[{{Event("s-1", "Smoke", now, smoke.Serial)}},{{Event("s-2", "Smoke", now, stranger.Serial)}},{{Event("hb", "Heartbeat", now)}}]}""";
+        var results = (await HttpAssert.JsonAsync(await SendAsync(app, client, gateway, body))).GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["accepted", "refused", "accepted"], results.Select(r => r.GetProperty("status").GetString()));
+        var alertId = results[0].GetProperty("alertId").GetGuid();
+        Assert.Equal(smoke.DeviceId, await app.WithDbAsync(d => d.Set<Alert>().Where(a => a.Id == alertId).Select(a => a.DeviceId).SingleAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task BadRegistrations_AreRefused_AndTheRegistryIsScoped(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        var elder = await ElderAsync(provider);
+        var serial = Serial("P");
+        await RegisterAsync(provider, new { type = "SosPendant", serial, model = "M", elderId = elder });
+        await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/alerts/devices", new { type = "SosPendant", serial, model = "M", elderId = elder }), 409);
+        foreach (var bad in new object[]
+                 {
+                     new { serial = Serial("P"), model = "M", elderId = elder },
+                     new { type = "SosPendant", serial = "has space", model = "M", elderId = elder },
+                     new { type = "SosPendant", serial = Serial("P"), model = "", elderId = elder },
+                     new { type = "SosPendant", serial = Serial("P"), model = "M", villageCode = "4502261042" },
+                     new { type = "SosPendant", serial = Serial("P"), model = "M", elderId = elder, latitude = 95.0, longitude = 10.0 },
+                     new { type = "SmokeDetector", serial = Serial("S"), model = "M", elderId = elder, gatewayId = Guid.NewGuid() },
+                 })
+        {
+            await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/alerts/devices", bad), 400);
+        }
+
+        await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/alerts/devices", new { type = "SmokeDetector", serial = Serial("S"), model = "M", villageCode = "459021101201" }), 404);
+        using var volunteer = await app.ClientAsync("volunteer");
+        await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync("/api/v1/alerts/devices", new { type = "SmokeDetector", serial = Serial("S"), model = "M", villageCode = ResidentsApiTests.GVillage }), 403);
+        using var tcity = await app.ClientAsync("tcity");
+        var theirs = await HttpAssert.JsonAsync(await tcity.GetAsync("/api/v1/alerts/devices?pageSize=100"));
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), d => d.GetProperty("villageCode").GetString() == ResidentsApiTests.GVillage);
+        var ours = await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/alerts/devices?q=" + serial));
+        Assert.Equal(serial, ours.GetProperty("items")[0].GetProperty("serial").GetString());
+    }
+}
