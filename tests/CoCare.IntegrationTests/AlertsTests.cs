@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using CoCare.Alerts.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoCare.IntegrationTests;
 
@@ -67,7 +68,7 @@ public class AlertsTests(SharedApps apps)
         Assert.Equal("accepted", result.GetProperty("status").GetString());
         var alertId = result.GetProperty("alertId").GetGuid();
         var alert = await app.WithDbAsync(d => d.Set<Alert>().AsNoTracking().SingleAsync(a => a.Id == alertId));
-        Assert.Equal((elder, EventType.Sos, AlertStatus.Raised, ResidentsApiTests.GVillage), (alert.ElderId!.Value, alert.Kind, alert.Status, alert.VillageCode));
+        Assert.Equal((elder, EventType.Sos, AlertStatus.Notified, ResidentsApiTests.GVillage), (alert.ElderId!.Value, alert.Kind, alert.Status, alert.VillageCode)); // routed at once
 
         // The device did not hear the answer and sends it again, twice at once: still one event, one alert.
         var again = await Task.WhenAll(SendAsync(app, device, pendant, press), SendAsync(app, device, pendant, press));
@@ -178,5 +179,109 @@ public class AlertsTests(SharedApps apps)
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), d => d.GetProperty("villageCode").GetString() == ResidentsApiTests.GVillage);
         var ours = await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/alerts/devices?q=" + serial));
         Assert.Equal(serial, ours.GetProperty("items")[0].GetProperty("serial").GetString());
+    }
+}
+
+/// <summary>An alert reaches the volunteer on shift first, climbs the ladder when ignored, and is taken, attended and resolved by one responder.</summary>
+[Collection(ApiTests.Name)]
+public class AlertRoutingTests(SharedApps apps)
+{
+    private static async Task<HttpResponseMessage> PressAsync(CoCareApp app, HttpClient provider)
+    {
+        var elder = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/residents/elders?village={ResidentsApiTests.GVillage}&pageSize=1"))).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var created = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v1/alerts/devices",
+            new { type = "SosPendant", serial = "P-" + Guid.NewGuid().ToString("N")[..10], model = "YT-SOS2", elderId = elder }), 201);
+        var (keyId, secret) = (created.GetProperty("keyId").GetString()!, created.GetProperty("secret").GetString()!);
+        var stamp = app.Clock.GetUtcNow().ToUnixTimeSeconds();
+        var body = Encoding.UTF8.GetBytes($$"""{"eventId":"sos-{{Guid.NewGuid():N}}","type":"Sos","time":"{{app.Clock.GetUtcNow().UtcDateTime:O}}"}""");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alerts/events") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-CoCare-Key", keyId);
+        request.Headers.Add("X-CoCare-Timestamp", stamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-CoCare-Signature", EventSignature.Sign(Convert.FromBase64String(secret), keyId, stamp, body));
+        using var device = app.CreateClient();
+        return await device.SendAsync(request);
+    }
+
+    private static async Task<Guid> AlertIdAsync(HttpResponseMessage response) =>
+        (await HttpAssert.JsonAsync(response)).GetProperty("results")[0].GetProperty("alertId").GetGuid();
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheVolunteerOnShift_IsCalledFirst_TakesIt_AndResolvesItWithANote(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        using var volunteer = await app.ClientAsync("volunteer");
+        using var village = await app.ClientAsync("village");
+        var me = await HttpAssert.JsonAsync(await volunteer.GetAsync("/api/v1/volunteers/me"));
+        var shift = await VolunteerShiftTests.ShiftAsync(app, provider, app.Clock.GetUtcNow().UtcDateTime.AddMinutes(1), capacity: 5, hours: 3);
+        await HttpAssert.JsonAsync(await VolunteerShiftTests.SignUpAsync(provider, shift, me.GetProperty("id").GetGuid()), 201);
+        app.Clock.Advance(TimeSpan.FromMinutes(2)); // the shift has begun
+
+        var alertId = await AlertIdAsync(await PressAsync(app, provider));
+        var alert = await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/alerts/{alertId}"));
+        Assert.Equal("Notified", alert.GetProperty("status").GetString());
+        var ladder = alert.GetProperty("ladder").EnumerateArray().ToList();
+        Assert.Equal("Volunteer", ladder[0].GetProperty("kind").GetString());
+        Assert.Equal(ladder[0].GetProperty("accountId").GetString(), (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/alerts/mine"))
+            .EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == alertId).GetProperty("ladder")[0].GetProperty("accountId").GetString());
+        Assert.Contains(ladder, r => r.GetProperty("kind").GetString() == "VillageDuty");
+        Assert.Contains(ladder, r => r.GetProperty("kind").GetString() == "ProviderManager");
+        Assert.Equal(1, ladder.Count(r => r.GetProperty("notifiedAt").ValueKind != JsonValueKind.Null));
+
+        // The village committee has not been called yet; nobody resolves before acknowledging.
+        await HttpAssert.ProblemAsync(await village.PostAsync($"/api/v1/alerts/{alertId}/acknowledge", null), 403);
+        await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync($"/api/v1/alerts/{alertId}/resolve", new { outcome = "Handled", note = "ok" }), 409);
+
+        await HttpAssert.JsonAsync(await volunteer.PostAsync($"/api/v1/alerts/{alertId}/acknowledge", null));
+        await HttpAssert.JsonAsync(await volunteer.PostAsync($"/api/v1/alerts/{alertId}/arrive", null));
+        await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync($"/api/v1/alerts/{alertId}/resolve", new { outcome = "Handled", note = "" }), 400);
+        var resolved = await HttpAssert.JsonAsync(await volunteer.PostAsJsonAsync($"/api/v1/alerts/{alertId}/resolve", new { outcome = "FalseAlarm", note = "老人误按，已确认安好" }));
+        Assert.Equal(("Resolved", "FalseAlarm", "老人误按，已确认安好"), (resolved.GetProperty("status").GetString(), resolved.GetProperty("outcome").GetString(), resolved.GetProperty("resolutionNote").GetString()));
+        var board = await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/alerts?status=Resolved&pageSize=100"));
+        Assert.Contains(board.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetGuid() == alertId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AnIgnoredAlert_ClimbsTheLadder_UntilSomeoneTakesIt(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        using var village = await app.ClientAsync("village");
+        var alertId = await AlertIdAsync(await PressAsync(app, provider));
+        async Task<List<JsonElement>> Reached() => (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/alerts/{alertId}"))).GetProperty("ladder").EnumerateArray()
+            .Where(r => r.GetProperty("notifiedAt").ValueKind != JsonValueKind.Null).ToList();
+        async Task<int> EscalateAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<CoCare.Alerts.Features.Alerts.AlertHandlers>().EscalateDueAsync(default);
+        }
+
+        var first = await Reached();
+        Assert.Single(first);
+        await EscalateAsync();
+        Assert.Single(await Reached()); // the two minutes are not over
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await EscalateAsync();
+        var second = await Reached();
+        Assert.Equal(2, second.Count);
+
+        // Climb until the village committee's duty account is reached; then it may take the alert.
+        using var admin = await app.ClientAsync("admin");
+        var villageAccount = (await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/directory/accounts?q=village&pageSize=100"))).GetProperty("items").EnumerateArray()
+            .Single(a => a.GetProperty("userName").GetString() == "village").GetProperty("id").GetString();
+        for (var i = 0; i < 20 && !(await Reached()).Any(r => r.GetProperty("accountId").GetString() == villageAccount); i++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(2));
+            await EscalateAsync();
+        }
+
+        var taken = await HttpAssert.JsonAsync(await village.PostAsync($"/api/v1/alerts/{alertId}/acknowledge", null));
+        Assert.Equal("Acknowledged", taken.GetProperty("status").GetString());
+        var reachedThen = (await Reached()).Count;
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        await EscalateAsync();
+        Assert.Equal(reachedThen, (await Reached()).Count); // taken: nobody else is called
     }
 }

@@ -22,10 +22,20 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DeviceId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ElderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatesAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EventId")
@@ -36,7 +46,31 @@ namespace CoCare.Data.Sqlite.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Ladder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OnSiteAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RoutedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -57,6 +91,8 @@ namespace CoCare.Data.Sqlite.Migrations
 
                     b.HasIndex("EventId")
                         .IsUnique();
+
+                    b.HasIndex("Status", "EscalatesAt");
 
                     b.HasIndex("VillageCode", "Status", "RaisedAt");
 

@@ -1,4 +1,5 @@
 using CoCare.Alerts.Domain;
+using CoCare.Alerts.Features.Alerts;
 using CoCare.Alerts.Features.Devices;
 using CoCare.Alerts.Features.Events;
 using CoCare.Alerts.Resources;
@@ -38,6 +39,19 @@ public static class AlertsApi
         devices.MapPost("/{id:guid}/retire", async (Guid id, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RetireAsync(id, ct)))
             .WithName("RetireDevice").WithSummary("Retire a device: its events are refused from now on.").RequireAuthorization(AlertsPolicies.Manage);
 
+        alerts.MapGet("/", async ([AsParameters] ListQuery list, AlertStatus? status, bool? open, AlertHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), status, open == true, ct)))
+            .WithName("ListAlerts").WithSummary("Alerts in the caller's villages, newest first (open=true: not yet resolved; sort: raised, status).").RequireAuthorization(AlertsPolicies.Read);
+        alerts.MapGet("/mine", async (AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.MineAsync(ct)))
+            .WithName("MyAlerts").WithSummary("The alerts that reached the caller as a responder: open ones first, then those resolved in the last day.");
+        alerts.MapGet("/{id:guid}", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
+            .WithName("GetAlert").WithSummary("One alert with its ladder and timings (404 unless in the caller's villages or routed to them).");
+        alerts.MapPost("/{id:guid}/acknowledge", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AcknowledgeAsync(id, ct)))
+            .WithName("AcknowledgeAlert").WithSummary("I am going: only someone the alert reached (403 otherwise); the first to acknowledge takes it (409 after).");
+        alerts.MapPost("/{id:guid}/arrive", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ArriveAsync(id, ct)))
+            .WithName("ArriveAtAlert").WithSummary("I am with the elder (the one who acknowledged).");
+        alerts.MapPost("/{id:guid}/resolve", async (Guid id, ResolveAlert request, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ResolveAsync(id, request, ct)))
+            .WithName("ResolveAlert").WithSummary("Close the alert with its outcome (Handled, FalseAlarm, HandedTo120, HandedTo110) and a note; only after acknowledging (409 before).");
         alerts.MapPost("/events", async (HttpContext http, EventIngest ingest, CancellationToken ct) =>
             {
                 using var buffer = new MemoryStream();
@@ -57,8 +71,27 @@ public static class AlertsApi
                 IStringLocalizer<AlertsText> s, CancellationToken ct) =>
                 ListExport.ResultAsync(format, "devices", Columns(s), list, (p, c) => h.ListAsync(p, status, type, c), ct))
             .WithName("ExportDevices").WithSummary("The devices list as CSV or XLSX.").RequireAuthorization(AlertsPolicies.Read);
+        exports.MapGet("/alerts", (string? format, [AsParameters] ListQuery list, AlertStatus? status, bool? open, AlertHandlers h, IStringLocalizer<AlertsText> s,
+                CancellationToken ct) =>
+                ListExport.ResultAsync(format, "alerts", AlertColumns(s), list, (p, c) => h.ListAsync(p, status, open == true, c), ct))
+            .WithName("ExportAlerts").WithSummary("The alerts list with every step's time as CSV or XLSX.").RequireAuthorization(AlertsPolicies.Read);
         return exports;
     }
+
+    private static ExportColumn<AlertDto>[] AlertColumns(IStringLocalizer<AlertsText> s) =>
+    [
+        new(s["Field.Raised"], a => CoCare.Ui.Format.Time(a.RaisedAt)),
+        new(s["Field.Kind"], a => s["EventType." + a.Kind]),
+        new(s["Field.Village"], a => a.VillageCode),
+        new(s["Field.Status"], a => s["AlertStatus." + a.Status]),
+        new(s["Field.Notified"], a => a.NotifiedAt is null ? null : CoCare.Ui.Format.Time(a.NotifiedAt)),
+        new(s["Field.Acknowledged"], a => a.AcknowledgedAt is null ? null : CoCare.Ui.Format.Time(a.AcknowledgedAt)),
+        new(s["Field.OnSite"], a => a.OnSiteAt is null ? null : CoCare.Ui.Format.Time(a.OnSiteAt)),
+        new(s["Field.Resolved"], a => a.ResolvedAt is null ? null : CoCare.Ui.Format.Time(a.ResolvedAt)),
+        new(s["Field.Outcome"], a => a.Outcome is { } o ? s["AlertOutcome." + o] : null),
+        new(s["Field.Responders"], a => string.Join("、", a.Ladder.Where(r => r.NotifiedAt is not null).Select(r => r.Name))),
+        new(s["Field.Note"], a => a.ResolutionNote),
+    ];
 
     private static ExportColumn<DeviceDto>[] Columns(IStringLocalizer<AlertsText> s) =>
     [

@@ -1,4 +1,5 @@
 using CoCare.Alerts.Data;
+using CoCare.Alerts.Features.Alerts;
 using CoCare.Alerts.Features.Devices;
 using CoCare.Alerts.Features.Events;
 using CoCare.Alerts.Resources;
@@ -20,6 +21,9 @@ public static class AlertsModule
         services.AddSingleton<DeviceCredentials>();
         services.AddScoped<DeviceHandlers>();
         services.AddScoped<EventIngest>();
+        services.AddScoped<AlertRouter>();
+        services.AddScoped<AlertHandlers>();
+        services.AddHostedService<AlertEscalator>();
         AlertsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

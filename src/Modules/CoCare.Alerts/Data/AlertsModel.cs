@@ -44,7 +44,13 @@ internal sealed class AlertsModel : IModelContributor
             b.Property(a => a.Status).HasConversion<string>().HasMaxLength(14);
             b.Property(a => a.VillageCode).HasMaxLength(12).IsRequired();
             b.HasIndex(a => a.EventId).IsUnique();
+            b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(12);
+            b.Property(a => a.AcknowledgedBy).HasMaxLength(64);
+            b.Property(a => a.ResolutionNote).HasMaxLength(1000);
+            b.Property(a => a.Ladder).HasJsonConversion();
+            b.Ignore(a => a.IsOpen);
             b.HasIndex(a => new { a.VillageCode, a.Status, a.RaisedAt });
+            b.HasIndex(a => new { a.Status, a.EscalatesAt });
             b.HasOne<DeviceEvent>().WithMany().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Restrict);
         });
     }

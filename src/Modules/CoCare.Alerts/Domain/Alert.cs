@@ -46,7 +46,33 @@ public enum AlertStatus
     Resolved,
 }
 
-/// <summary>An alert raised by an emergency event, for the elder the device serves (its lifecycle and routing grow from here).</summary>
+/// <summary>How an alert ended.</summary>
+public enum AlertOutcome
+{
+    Handled,
+    FalseAlarm,
+    HandedTo120,
+    HandedTo110,
+}
+
+/// <summary>Who may be called to an alert, in the order they are called: volunteers on shift, the village committee's duty person, the provider's manager.</summary>
+public enum ResponderKind
+{
+    Volunteer,
+    VillageDuty,
+    ProviderManager,
+}
+
+/// <summary>One rung of an alert's ladder; <see cref="NotifiedAt"/> is set when the alert reached them.</summary>
+public sealed record AlertResponder(string AccountId, string Name, ResponderKind Kind, double? DistanceMeters, DateTime? NotifiedAt = null);
+
+/// <summary>
+/// An alert raised by an emergency event, for the elder the device serves, and its lifecycle:
+/// <c>Raised → Notified → Acknowledged → OnSite → Resolved(outcome)</c>, every step timed. The ladder of responders is
+/// fixed when the alert is routed; the first is notified at once and, while nobody has acknowledged, each
+/// <see cref="Escalate"/> after the wait adds the next. Only someone the alert reached may acknowledge it; only the one
+/// who acknowledged arrives and resolves it, with a note.
+/// </summary>
 public sealed class Alert : Entity
 {
     private Alert()
@@ -78,4 +104,145 @@ public sealed class Alert : Entity
     public AlertStatus Status { get; private set; }
 
     public DateTime RaisedAt { get; private set; }
+
+    /// <summary>Who is called, in order; those already reached carry the time.</summary>
+    public List<AlertResponder> Ladder { get; private set; } = [];
+
+    public DateTime? RoutedAt { get; private set; }
+
+    public DateTime? NotifiedAt { get; private set; }
+
+    /// <summary>When the next rung is called if nobody has acknowledged by then (null: nobody left to call, or acknowledged).</summary>
+    public DateTime? EscalatesAt { get; private set; }
+
+    public string? AcknowledgedBy { get; private set; }
+
+    public DateTime? AcknowledgedAt { get; private set; }
+
+    public DateTime? OnSiteAt { get; private set; }
+
+    public DateTime? ResolvedAt { get; private set; }
+
+    public AlertOutcome? Outcome { get; private set; }
+
+    public string? ResolutionNote { get; private set; }
+
+    public bool IsOpen => Status != AlertStatus.Resolved;
+
+    /// <summary>Whether the alert has reached this account.</summary>
+    public bool Reached(string accountId) => Ladder.Any(r => r.NotifiedAt is not null && r.AccountId == accountId);
+
+    /// <summary>Fixes the ladder and calls its first rung at once (an empty ladder leaves the alert raised, for the board to see).</summary>
+    public AlertResponder? Route(IReadOnlyList<AlertResponder> ladder, DateTime now, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(ladder);
+        if (RoutedAt is not null)
+        {
+            return null;
+        }
+
+        Ladder = [.. ladder.DistinctBy(r => r.AccountId).Select(r => r with { NotifiedAt = null })];
+        RoutedAt = now;
+        return CallNext(now, wait);
+    }
+
+    /// <summary>Calls the next rung when the wait is over and nobody has acknowledged; returns who was called.</summary>
+    public AlertResponder? Escalate(DateTime now, TimeSpan wait) =>
+        Status is AlertStatus.Raised or AlertStatus.Notified && EscalatesAt is { } due && now >= due ? CallNext(now, wait) : null;
+
+    public void Acknowledge(string accountId, DateTime now)
+    {
+        if (Status is not (AlertStatus.Raised or AlertStatus.Notified))
+        {
+            throw DomainException.Conflict("Alert.AlreadyAcknowledged", null, AcknowledgedBy ?? "");
+        }
+
+        if (!Reached(accountId))
+        {
+            throw DomainException.Forbidden("Alert.NotRoutedToYou");
+        }
+
+        Status = AlertStatus.Acknowledged;
+        AcknowledgedBy = accountId;
+        AcknowledgedAt = now;
+        EscalatesAt = null;
+    }
+
+    public void Arrive(string accountId, DateTime now)
+    {
+        RequireResponder(accountId);
+        if (Status != AlertStatus.Acknowledged)
+        {
+            throw DomainException.Conflict(Status == AlertStatus.OnSite ? "Alert.AlreadyOnSite" : "Alert.NotAcknowledged");
+        }
+
+        Status = AlertStatus.OnSite;
+        OnSiteAt = now;
+    }
+
+    public void Resolve(string accountId, AlertOutcome outcome, string? note, DateTime now)
+    {
+        if (Status is AlertStatus.Raised or AlertStatus.Notified)
+        {
+            throw DomainException.Conflict("Alert.NotAcknowledged");
+        }
+
+        if (Status == AlertStatus.Resolved)
+        {
+            throw DomainException.Conflict("Alert.AlreadyResolved");
+        }
+
+        RequireResponder(accountId);
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new DomainException("Alert.Outcome", ErrorKind.Validation, "outcome");
+        }
+
+        var text = note?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > 1000)
+        {
+            throw new DomainException("Alert.Note", ErrorKind.Validation, "note");
+        }
+
+        Status = AlertStatus.Resolved;
+        Outcome = outcome;
+        ResolutionNote = text;
+        ResolvedAt = now;
+    }
+
+    private void RequireResponder(string accountId)
+    {
+        if (AcknowledgedBy is not null && AcknowledgedBy != accountId)
+        {
+            throw DomainException.Forbidden("Alert.NotYourAlert");
+        }
+    }
+
+    private AlertResponder? CallNext(DateTime now, TimeSpan wait)
+    {
+        var next = Ladder.FindIndex(r => r.NotifiedAt is null);
+        if (next < 0)
+        {
+            EscalatesAt = null;
+            return null;
+        }
+
+        Ladder[next] = Ladder[next] with { NotifiedAt = now };
+        Ladder = [.. Ladder]; // a new list, so the change tracker sees the JSON column change
+        Status = AlertStatus.Notified;
+        NotifiedAt ??= now;
+        EscalatesAt = next + 1 < Ladder.Count ? now + wait : null;
+        return Ladder[next];
+    }
+}
+
+/// <summary>Orders the people an alert may call: volunteers on shift nearest first (those without a known distance after them), then the village's duty people, then the provider's managers.</summary>
+public static class ResponderLadder
+{
+    public static IReadOnlyList<AlertResponder> Order(IEnumerable<AlertResponder> volunteers, IEnumerable<AlertResponder> villageDuty, IEnumerable<AlertResponder> providerManagers) =>
+    [
+        .. volunteers.OrderBy(r => r.DistanceMeters ?? double.MaxValue).ThenBy(r => r.Name, StringComparer.Ordinal),
+        .. villageDuty.OrderBy(r => r.Name, StringComparer.Ordinal),
+        .. providerManagers.OrderBy(r => r.Name, StringComparer.Ordinal),
+    ];
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using CoCare.Alerts.Domain;
+using CoCare.Alerts.Features.Alerts;
 using CoCare.Alerts.Features.Devices;
 using CoCare.Data;
 using CoCare.Kernel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CoCare.Alerts.Features.Events;
 
@@ -20,7 +22,7 @@ public sealed record IngestResult(IReadOnlyList<EventResult> Results);
 /// the device's last-seen state; SOS, fall, smoke and gas raise an alert; an event id the device used before is
 /// accepted once and then answered as a duplicate.
 /// </summary>
-internal sealed class EventIngest(AppDbContext db, DeviceCredentials credentials, IErrorText errors, TimeProvider clock)
+internal sealed partial class EventIngest(AppDbContext db, DeviceCredentials credentials, AlertHandlers handlers, IErrorText errors, TimeProvider clock, ILogger<EventIngest> logger)
 {
     public const int MaxBatch = 500;
     public const int MaxPayloadChars = 4096;
@@ -132,7 +134,24 @@ internal sealed class EventIngest(AppDbContext db, DeviceCredentials credentials
         {
             results[index] = results[index]! with { AlertId = alert.Id };
         }
+
+        // Stored: the device may be answered whatever happens next. Route the new alerts now (the first responder is
+        // called at once); should routing fail, the escalator finds the alerts unrouted and the board shows them raised.
+        if (alerts.Count > 0)
+        {
+            try
+            {
+                await handlers.RouteAsync([.. alerts.Select(a => a.Alert.Id)], ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                RoutingFailed(logger, e);
+            }
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Routing new alerts failed; the escalator will route them")]
+    private static partial void RoutingFailed(ILogger logger, Exception e);
 
     /// <summary>An enum value's name in the reader's language.</summary>
     private string Name(string key) => errors.Describe(new DomainException(key)) ?? key;

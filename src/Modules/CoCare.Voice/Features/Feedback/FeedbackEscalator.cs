@@ -1,3 +1,4 @@
+using CoCare.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -2,13 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace CoCare.Voice.Features;
+namespace CoCare.Data;
 
 /// <summary>
 /// A background job that runs in a fresh scope after <paramref name="firstRun"/> and then every <paramref name="interval"/>;
 /// a failed run is logged and tried again at the next tick.
 /// </summary>
-internal abstract partial class PeriodicJob(IServiceScopeFactory scopes, ILogger logger, TimeSpan firstRun, TimeSpan interval) : BackgroundService
+public abstract partial class PeriodicJob(IServiceScopeFactory scopes, ILogger logger, TimeSpan firstRun, TimeSpan interval) : BackgroundService
 {
     /// <summary>Does one run; returns how many things it handled (logged when more than none).</summary>
     protected abstract Task<int> RunAsync(IServiceProvider services, CancellationToken ct);
