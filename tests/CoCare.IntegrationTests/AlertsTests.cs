@@ -285,3 +285,63 @@ public class AlertRoutingTests(SharedApps apps)
         Assert.Equal(reachedThen, (await Reached()).Count); // taken: nobody else is called
     }
 }
+
+/// <summary>Silent devices and low batteries become maintenance tasks, and close by themselves when the device is heard or charged.</summary>
+[Collection(ApiTests.Name)]
+public class DeviceMaintenanceTests(SharedApps apps)
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ASilentDevice_AndALowBattery_BecomeTasks_ThatCloseWhenHeard(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var village = await app.ClientAsync("village");
+        var created = await HttpAssert.JsonAsync(await village.PostAsJsonAsync("/api/v1/alerts/devices",
+            new { type = "DoorSensor", serial = "D-" + Guid.NewGuid().ToString("N")[..10], model = "MC-1", villageCode = ResidentsApiTests.GVillage }), 201);
+        var deviceId = created.GetProperty("device").GetProperty("id").GetGuid();
+        var (keyId, secret) = (created.GetProperty("keyId").GetString()!, created.GetProperty("secret").GetString()!);
+        async Task HeartbeatAsync(int battery)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(10)); // each heartbeat newer than the last (an older one changes nothing)
+            var stamp = app.Clock.GetUtcNow().ToUnixTimeSeconds();
+            var body = Encoding.UTF8.GetBytes($$$"""{"eventId":"hb-{{{Guid.NewGuid():N}}}","type":"Heartbeat","time":"{{{app.Clock.GetUtcNow().UtcDateTime:O}}}","payload":{"battery":{{{battery}}}}}""");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alerts/events") { Content = new ByteArrayContent(body) };
+            request.Headers.Add("X-CoCare-Key", keyId);
+            request.Headers.Add("X-CoCare-Timestamp", stamp.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add("X-CoCare-Signature", EventSignature.Sign(Convert.FromBase64String(secret), keyId, stamp, body));
+            using var device = app.CreateClient();
+            await HttpAssert.JsonAsync(await device.SendAsync(request));
+        }
+
+        async Task WatchAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CoCare.Alerts.Features.Maintenance.MaintenanceHandlers>().WatchAsync(default);
+        }
+
+        async Task<List<string>> OpenTasksAsync() =>
+            [.. (await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/maintenance?open=true&pageSize=100"))).GetProperty("items").EnumerateArray()
+                .Where(t => t.GetProperty("deviceId").GetGuid() == deviceId).Select(t => t.GetProperty("kind").GetString()!).Order()];
+
+        await HeartbeatAsync(80);
+        await WatchAsync();
+        Assert.Empty(await OpenTasksAsync());
+
+        app.Clock.Advance(TimeSpan.FromMinutes(31)); // silent past the threshold
+        await WatchAsync();
+        await WatchAsync(); // a second run opens nothing twice
+        Assert.Equal(["Offline"], await OpenTasksAsync());
+
+        await HeartbeatAsync(15); // heard again, but the battery is low
+        await WatchAsync();
+        Assert.Equal(["LowBattery"], await OpenTasksAsync());
+        await HeartbeatAsync(25);
+        await WatchAsync();
+        Assert.Equal(["LowBattery"], await OpenTasksAsync()); // not charged enough to close
+        await HeartbeatAsync(95);
+        await WatchAsync();
+        Assert.Empty(await OpenTasksAsync());
+        var all = await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/maintenance?pageSize=100"));
+        Assert.Equal(2, all.GetProperty("items").EnumerateArray().Count(t => t.GetProperty("deviceId").GetGuid() == deviceId && t.GetProperty("closedAt").ValueKind != JsonValueKind.Null));
+    }
+}

@@ -233,6 +233,49 @@ namespace CoCare.Data.Postgres.Migrations
                     b.ToTable("alr_events", (string)null);
                 });
 
+            modelBuilder.Entity("CoCare.Alerts.Domain.MaintenanceTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("BatteryPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "Kind", "ClosedAt");
+
+                    b.HasIndex("VillageCode", "ClosedAt", "OpenedAt");
+
+                    b.ToTable("alr_maintenance", (string)null);
+                });
+
             modelBuilder.Entity("CoCare.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -3709,6 +3752,15 @@ namespace CoCare.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CoCare.Alerts.Domain.DeviceEvent", b =>
+                {
+                    b.HasOne("CoCare.Alerts.Domain.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCare.Alerts.Domain.MaintenanceTask", b =>
                 {
                     b.HasOne("CoCare.Alerts.Domain.Device", null)
                         .WithMany()

@@ -228,6 +228,49 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.ToTable("alr_events", (string)null);
                 });
 
+            modelBuilder.Entity("CoCare.Alerts.Domain.MaintenanceTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BatteryPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "Kind", "ClosedAt");
+
+                    b.HasIndex("VillageCode", "ClosedAt", "OpenedAt");
+
+                    b.ToTable("alr_maintenance", (string)null);
+                });
+
             modelBuilder.Entity("CoCare.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -3698,6 +3741,15 @@ namespace CoCare.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CoCare.Alerts.Domain.DeviceEvent", b =>
+                {
+                    b.HasOne("CoCare.Alerts.Domain.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCare.Alerts.Domain.MaintenanceTask", b =>
                 {
                     b.HasOne("CoCare.Alerts.Domain.Device", null)
                         .WithMany()

@@ -2,6 +2,7 @@ using CoCare.Alerts.Domain;
 using CoCare.Alerts.Features.Alerts;
 using CoCare.Alerts.Features.Devices;
 using CoCare.Alerts.Features.Events;
+using CoCare.Alerts.Features.Maintenance;
 using CoCare.Alerts.Resources;
 using CoCare.Kernel;
 using CoCare.Ui.Exports;
@@ -52,6 +53,10 @@ public static class AlertsApi
             .WithName("ArriveAtAlert").WithSummary("I am with the elder (the one who acknowledged).");
         alerts.MapPost("/{id:guid}/resolve", async (Guid id, ResolveAlert request, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ResolveAsync(id, request, ct)))
             .WithName("ResolveAlert").WithSummary("Close the alert with its outcome (Handled, FalseAlarm, HandedTo120, HandedTo110) and a note; only after acknowledging (409 before).");
+        alerts.MapGet("/maintenance", async ([AsParameters] ListQuery list, bool? open, MaintenanceKind? kind, MaintenanceHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), open == true, kind, ct)))
+            .WithName("ListMaintenanceTasks").WithSummary("Devices to visit that are not emergencies — offline (no heartbeat for Alerts:OfflineAfterMinutes) or battery at 20% or less; open=true for those not yet closed.")
+            .RequireAuthorization(AlertsPolicies.Read);
         alerts.MapPost("/events", async (HttpContext http, EventIngest ingest, CancellationToken ct) =>
             {
                 using var buffer = new MemoryStream();
@@ -75,8 +80,24 @@ public static class AlertsApi
                 CancellationToken ct) =>
                 ListExport.ResultAsync(format, "alerts", AlertColumns(s), list, (p, c) => h.ListAsync(p, status, open == true, c), ct))
             .WithName("ExportAlerts").WithSummary("The alerts list with every step's time as CSV or XLSX.").RequireAuthorization(AlertsPolicies.Read);
+        exports.MapGet("/alerts/maintenance", (string? format, [AsParameters] ListQuery list, bool? open, MaintenanceKind? kind, MaintenanceHandlers h,
+                IStringLocalizer<AlertsText> s, CancellationToken ct) =>
+                ListExport.ResultAsync(format, "maintenance", MaintenanceColumns(s), list, (p, c) => h.ListAsync(p, open == true, kind, c), ct))
+            .WithName("ExportMaintenanceTasks").WithSummary("The maintenance tasks as CSV or XLSX.").RequireAuthorization(AlertsPolicies.Read);
         return exports;
     }
+
+    private static ExportColumn<MaintenanceDto>[] MaintenanceColumns(IStringLocalizer<AlertsText> s) =>
+    [
+        new(s["Field.Opened"], t => CoCare.Ui.Format.Time(t.OpenedAt)),
+        new(s["Field.Serial"], t => t.Serial),
+        new(s["Field.Type"], t => s["DeviceType." + t.DeviceType]),
+        new(s["Field.Village"], t => t.VillageCode),
+        new(s["Field.Task"], t => s["MaintenanceKind." + t.Kind]),
+        new(s["Field.Battery"], t => t.BatteryPercent),
+        new(s["Field.LastHeartbeat"], t => t.LastHeartbeatAt is null ? null : CoCare.Ui.Format.Time(t.LastHeartbeatAt)),
+        new(s["Field.Closed"], t => t.ClosedAt is null ? null : CoCare.Ui.Format.Time(t.ClosedAt)),
+    ];
 
     private static ExportColumn<AlertDto>[] AlertColumns(IStringLocalizer<AlertsText> s) =>
     [

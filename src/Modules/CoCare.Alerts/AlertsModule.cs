@@ -2,6 +2,7 @@ using CoCare.Alerts.Data;
 using CoCare.Alerts.Features.Alerts;
 using CoCare.Alerts.Features.Devices;
 using CoCare.Alerts.Features.Events;
+using CoCare.Alerts.Features.Maintenance;
 using CoCare.Alerts.Resources;
 using CoCare.Data;
 using CoCare.Kernel;
@@ -24,6 +25,8 @@ public static class AlertsModule
         services.AddScoped<AlertRouter>();
         services.AddScoped<AlertHandlers>();
         services.AddHostedService<AlertEscalator>();
+        services.AddScoped<MaintenanceHandlers>();
+        services.AddHostedService<DeviceWatch>();
         AlertsPolicies.Register(services.AddAuthorizationBuilder());
         return services;
     }

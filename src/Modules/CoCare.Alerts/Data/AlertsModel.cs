@@ -53,5 +53,15 @@ internal sealed class AlertsModel : IModelContributor
             b.HasIndex(a => new { a.Status, a.EscalatesAt });
             b.HasOne<DeviceEvent>().WithMany().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        modelBuilder.Entity<MaintenanceTask>(b =>
+        {
+            b.ToTable("alr_maintenance");
+            b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(12);
+            b.Property(t => t.VillageCode).HasMaxLength(12).IsRequired();
+            b.HasIndex(t => new { t.DeviceId, t.Kind, t.ClosedAt });
+            b.HasIndex(t => new { t.VillageCode, t.ClosedAt, t.OpenedAt });
+            b.HasOne<Device>().WithMany().HasForeignKey(t => t.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

@@ -1,0 +1,79 @@
+using CoCare.Kernel;
+
+namespace CoCare.Alerts.Domain;
+
+/// <summary>Why a device needs a visit that is not an emergency.</summary>
+public enum MaintenanceKind
+{
+    /// <summary>No heartbeat for longer than the offline threshold.</summary>
+    Offline,
+
+    /// <summary>The battery reported at or below the low-battery threshold.</summary>
+    LowBattery,
+}
+
+/// <summary>
+/// A maintenance task for a device (电量低、设备离线): opened when the device falls silent or its battery runs low,
+/// closed by itself when the device is heard again or reports a charged battery. At most one open task per device and kind.
+/// </summary>
+public sealed class MaintenanceTask : Entity
+{
+    /// <summary>The battery level (percent) at or below which a task is opened; one at or above <see cref="ChargedPercent"/> closes it.</summary>
+    public const int LowPercent = 20;
+
+    public const int ChargedPercent = 30;
+
+    private MaintenanceTask()
+    {
+    }
+
+    public MaintenanceTask(Device device, MaintenanceKind kind, DateTime openedAt)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        DeviceId = device.Id;
+        VillageCode = device.VillageCode;
+        Kind = kind;
+        OpenedAt = openedAt;
+        LastHeartbeatAt = device.LastHeartbeatAt;
+        BatteryPercent = device.BatteryPercent;
+    }
+
+    public Guid DeviceId { get; private set; }
+
+    public string VillageCode { get; private set; } = "";
+
+    public MaintenanceKind Kind { get; private set; }
+
+    public DateTime OpenedAt { get; private set; }
+
+    /// <summary>What the device had last said when the task was opened.</summary>
+    public DateTime? LastHeartbeatAt { get; private set; }
+
+    public int? BatteryPercent { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
+    public void Close(DateTime at) => ClosedAt ??= at;
+
+    /// <summary>Whether a device should have an open task of this kind now.</summary>
+    public static bool Needed(MaintenanceKind kind, Device device, DateTime now, TimeSpan offlineAfter)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return device.Status == DeviceStatus.Active && kind switch
+        {
+            MaintenanceKind.Offline => (device.LastHeartbeatAt ?? device.RegisteredAt) < now - offlineAfter,
+            _ => device.BatteryPercent is <= LowPercent,
+        };
+    }
+
+    /// <summary>Whether an open task of this kind is done with (the device heard again, charged, or retired).</summary>
+    public static bool Done(MaintenanceKind kind, Device device, DateTime now, TimeSpan offlineAfter)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return device.Status == DeviceStatus.Retired || kind switch
+        {
+            MaintenanceKind.Offline => device.LastHeartbeatAt is { } last && last >= now - offlineAfter,
+            _ => device.BatteryPercent is >= ChargedPercent,
+        };
+    }
+}
