@@ -112,7 +112,10 @@ public class AlertsTests(SharedApps apps)
         var cannot = await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Event("smoke-1", "Smoke", now)), 400);
         Assert.Contains("烟", cannot.GetProperty("errors").GetProperty("type")[0].GetString(), StringComparison.Ordinal);
         await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Event("x-1", "Earthquake", now)), 400);
-        await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Event("late-1", "Sos", now.AddHours(1))), 400);
+        var badId = await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Event("has space", "Sos", now)), 400);
+        Assert.True(badId.GetProperty("errors").TryGetProperty("eventId", out _), "a bad event id is blamed on eventId");
+        var late = await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, Event("late-1", "Sos", now.AddHours(1))), 400);
+        Assert.True(late.GetProperty("errors").TryGetProperty("time", out _), "a future time is blamed on time");
         var tooMany = "{\"events\":[" + string.Join(",", Enumerable.Range(0, 501).Select(i => Event("b-" + i, "Heartbeat", now))) + "]}";
         await HttpAssert.ProblemAsync(await SendAsync(app, device, pendant, tooMany), 400);
         var huge = "{\"events\":[" + string.Join(",", Enumerable.Range(0, 100_000).Select(i => Event("h-" + i, "Heartbeat", now))) + "]}";

@@ -52,6 +52,7 @@ internal sealed partial class EventIngest(AppDbContext db, DeviceCredentials cre
 
         var (events, single) = Parse(body);
         var results = new EventResult?[events.Count];
+        var refusedCodes = new string?[events.Count];
         var accepted = new List<(int Index, Device Device, string EventId, EventType Type, DateTime At, string? Payload)>();
         var serials = events.Select(e => e.Device).Where(s => s is not null).Distinct().ToList();
         var devices = await db.Set<Device>().Where(d => d.Id == key.DeviceId || (d.GatewayId == key.DeviceId && serials.Contains(d.Serial))).ToListAsync(ct);
@@ -67,6 +68,7 @@ internal sealed partial class EventIngest(AppDbContext db, DeviceCredentials cre
                 ?? (e.At > now.UtcDateTime + EventSignature.MaxSkew ? "Event.InFuture" : null);
             if (refusal is not null)
             {
+                refusedCodes[i] = refusal;
                 results[i] = new EventResult(e.EventId, "refused", Reason: errors.Describe(new DomainException(refusal, ErrorKind.Validation, null,
                     Name("EventType." + e.Type), device is null ? "" : Name("DeviceType." + device.Type))));
                 continue;
@@ -77,7 +79,7 @@ internal sealed partial class EventIngest(AppDbContext db, DeviceCredentials cre
 
         if (single && results[0] is { } refused)
         {
-            throw new DomainException("Event.Refused", ErrorKind.Validation, "type", refused.Reason!);
+            throw new DomainException("Event.Refused", ErrorKind.Validation, Field(refusedCodes[0]), refused.Reason!);
         }
 
         await StoreAsync(accepted, results, now.UtcDateTime, channel, ct);
@@ -97,7 +99,8 @@ internal sealed partial class EventIngest(AppDbContext db, DeviceCredentials cre
         {
             if (a.Type == EventType.Heartbeat)
             {
-                a.Device.Heard(a.At, Battery(a.Payload), Firmware(a.Payload));
+                var (battery, firmware) = HeartbeatData(a.Payload);
+                a.Device.Heard(a.At, battery, firmware);
                 results[a.Index] = new EventResult(a.EventId, "accepted");
                 continue;
             }
@@ -231,18 +234,29 @@ internal sealed partial class EventIngest(AppDbContext db, DeviceCredentials cre
 
     private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static int? Battery(string? payload) => Read(payload, "battery") is { ValueKind: JsonValueKind.Number } v && v.TryGetInt32(out var b) ? b : null;
+    /// <summary>The input a refused single event is blamed on, for the problem's <c>errors</c>.</summary>
+    private static string Field(string? code) => code switch
+    {
+        "Event.Id" => "eventId",
+        "Event.Time" or "Event.InFuture" => "time",
+        "Event.Payload" => "payload",
+        "Event.UnknownDevice" or "Event.DeviceRetired" => "device",
+        "Event.Malformed" => "body",
+        _ => "type",
+    };
 
-    private static string? Firmware(string? payload) => Read(payload, "firmware") is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
-
-    private static JsonElement? Read(string? payload, string name)
+    /// <summary>A heartbeat's battery (0–100) and firmware from its payload, read once.</summary>
+    private static (int? Battery, string? Firmware) HeartbeatData(string? payload)
     {
         if (payload is null)
         {
-            return null;
+            return (null, null);
         }
 
         using var doc = JsonDocument.Parse(payload);
-        return doc.RootElement.TryGetProperty(name, out var v) ? v.Clone() : null;
+        var root = doc.RootElement;
+        int? battery = root.TryGetProperty("battery", out var b) && b.ValueKind == JsonValueKind.Number && b.TryGetInt32(out var percent) ? percent : null;
+        var firmware = root.TryGetProperty("firmware", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        return (battery, firmware);
     }
 }
