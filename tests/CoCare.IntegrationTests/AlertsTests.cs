@@ -13,9 +13,9 @@ namespace CoCare.IntegrationTests;
 [Collection(ApiTests.Name)]
 public class AlertsTests(SharedApps apps)
 {
-    private sealed record Credential(Guid DeviceId, string Serial, string KeyId, string Secret);
+    internal sealed record Credential(Guid DeviceId, string Serial, string KeyId, string Secret);
 
-    private static async Task<Credential> RegisterAsync(HttpClient staff, object device)
+    internal static async Task<Credential> RegisterAsync(HttpClient staff, object device)
     {
         var created = await HttpAssert.JsonAsync(await staff.PostAsJsonAsync("/api/v1/alerts/devices", device), 201);
         return new Credential(created.GetProperty("device").GetProperty("id").GetGuid(), created.GetProperty("device").GetProperty("serial").GetString()!,
@@ -25,10 +25,10 @@ public class AlertsTests(SharedApps apps)
     private static async Task<Guid> ElderAsync(HttpClient staff) =>
         (await HttpAssert.JsonAsync(await staff.GetAsync($"/api/v1/residents/elders?village={ResidentsApiTests.GVillage}&pageSize=1"))).GetProperty("items")[0].GetProperty("id").GetGuid();
 
-    private static string Serial(string kind) => kind + "-" + Guid.NewGuid().ToString("N")[..10];
+    internal static string Serial(string kind) => kind + "-" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>Sends <paramref name="body"/> as the device would: signed with its key at the server's time (shifted by <paramref name="skew"/>).</summary>
-    private static async Task<HttpResponseMessage> SendAsync(CoCareApp app, HttpClient client, Credential key, string body, TimeSpan skew = default, string? signature = null)
+    internal static async Task<HttpResponseMessage> SendAsync(CoCareApp app, HttpClient client, Credential key, string body, TimeSpan skew = default, string? signature = null)
     {
         var stamp = (app.Clock.GetUtcNow() + skew).ToUnixTimeSeconds();
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -40,7 +40,7 @@ public class AlertsTests(SharedApps apps)
         return await client.SendAsync(request);
     }
 
-    private static string Event(string id, string type, DateTimeOffset at, string? device = null, string payload = "null") =>
+    internal static string Event(string id, string type, DateTimeOffset at, string? device = null, string payload = "null") =>
         $$"""{"eventId":"{{id}}","type":"{{type}}","time":"{{at.UtcDateTime:O}}","device":{{(device is null ? "null" : "\"" + device + "\"")}},"payload":{{payload}}}""";
 
     [Theory]
@@ -67,7 +67,8 @@ public class AlertsTests(SharedApps apps)
         var result = first.GetProperty("results")[0];
         Assert.Equal("accepted", result.GetProperty("status").GetString());
         var alertId = result.GetProperty("alertId").GetGuid();
-        var alert = await app.WithDbAsync(d => d.Set<Alert>().AsNoTracking().SingleAsync(a => a.Id == alertId));
+        var alert = await Eventually.UntilAsync(() => app.WithDbAsync(d => d.Set<Alert>().AsNoTracking().SingleAsync(a => a.Id == alertId)),
+            a => a.Status == AlertStatus.Notified);
         Assert.Equal((elder, EventType.Sos, AlertStatus.Notified, ResidentsApiTests.GVillage), (alert.ElderId!.Value, alert.Kind, alert.Status, alert.VillageCode)); // routed at once
 
         // The device did not hear the answer and sends it again, twice at once: still one event, one alert.
@@ -85,7 +86,8 @@ public class AlertsTests(SharedApps apps)
         var results = (await HttpAssert.JsonAsync(await SendAsync(app, device, pendant, batch))).GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(["accepted", "accepted", "refused", "duplicate"], results.Select(r => r.GetProperty("status").GetString()));
         Assert.Contains("门", results[2].GetProperty("reason").GetString() ?? "", StringComparison.Ordinal);
-        var seen = await provider.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/devices/{pendant.DeviceId}");
+        var seen = await Eventually.UntilAsync(() => provider.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/devices/{pendant.DeviceId}"),
+            d => d.GetProperty("batteryPercent").ValueKind == JsonValueKind.Number); // heartbeats are written within a second
         Assert.Equal(64, seen.GetProperty("batteryPercent").GetInt32());
         Assert.Equal("2.1.0", seen.GetProperty("firmware").GetString());
         Assert.Equal(2, await app.WithDbAsync(d => d.Set<Alert>().CountAsync(a => a.DeviceId == pendant.DeviceId)));
@@ -222,7 +224,8 @@ public class AlertRoutingTests(SharedApps apps)
         app.Clock.Advance(TimeSpan.FromMinutes(2)); // the shift has begun
 
         var alertId = await AlertIdAsync(await PressAsync(app, provider));
-        var alert = await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/alerts/{alertId}"));
+        var alert = await Eventually.UntilAsync(async () => await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/alerts/{alertId}")),
+            a => a.GetProperty("status").GetString() == "Notified"); // routed just after it was stored
         Assert.Equal("Notified", alert.GetProperty("status").GetString());
         var ladder = alert.GetProperty("ladder").EnumerateArray().ToList();
         Assert.Equal("Volunteer", ladder[0].GetProperty("kind").GetString());
@@ -261,7 +264,7 @@ public class AlertRoutingTests(SharedApps apps)
             return await scope.ServiceProvider.GetRequiredService<CoCare.Alerts.Features.Alerts.AlertHandlers>().EscalateDueAsync(default);
         }
 
-        var first = await Reached();
+        var first = await Eventually.UntilAsync(Reached, r => r.Count > 0);
         Assert.Single(first);
         await EscalateAsync();
         Assert.Single(await Reached()); // the two minutes are not over
@@ -346,5 +349,105 @@ public class DeviceMaintenanceTests(SharedApps apps)
         Assert.Empty(await OpenTasksAsync());
         var all = await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/maintenance?pageSize=100"));
         Assert.Equal(2, all.GetProperty("items").EnumerateArray().Count(t => t.GetProperty("deviceId").GetGuid() == deviceId && t.GetProperty("closedAt").ValueKind != JsonValueKind.Null));
+    }
+}
+
+/// <summary>Doors at night and elders not seen moving raise alerts as their village's rules, or their own, say; the rules refuse nonsense.</summary>
+[Collection(ApiTests.Name)]
+public class AlertRuleApiTests(SharedApps apps)
+{
+    private const string Rules = "/api/v1/alerts/rules/" + ResidentsApiTests.GVillage;
+
+    /// <summary>The last time it was <paramref name="hour"/> o'clock in Beijing, before the server's now.</summary>
+    private static DateTimeOffset LastBeijing(CoCareApp app, int hour)
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var at = CoCare.Kernel.ChinaTime.Utc(CoCare.Kernel.ChinaTime.Day(now), new TimeOnly(hour, 0));
+        return at <= now ? at : at.AddDays(-1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ADoorOpening_RaisesAnAlert_AtNightOnly_AndBadRulesChangeNothing(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var village = await app.ClientAsync("village", "en");
+        var before = await HttpAssert.JsonAsync(await village.GetAsync(Rules));
+        foreach (var (bad, field) in new (object Body, string Field)[]
+                 {
+                     (new { doorAtNight = true, nightStarts = "25:00", nightEnds = "06:00", inactivityHours = 12, quietStarts = "22:00", quietEnds = "07:00", informFamily = true }, "nightStarts"),
+                     (new { doorAtNight = true, nightStarts = "22:00", nightEnds = "22:00", inactivityHours = 12, quietStarts = "22:00", quietEnds = "07:00", informFamily = true }, "nightEnds"),
+                     (new { doorAtNight = true, nightStarts = "22:00", nightEnds = "06:00", inactivityHours = 99, quietStarts = "22:00", quietEnds = "07:00", informFamily = true }, "inactivityHours"),
+                     (new { doorAtNight = true, nightStarts = "22:00", nightEnds = "06:00", inactivityHours = 12, quietStarts = "22:00", quietEnds = "", informFamily = true }, "quietEnds"),
+                 })
+        {
+            var problem = await HttpAssert.ProblemAsync(await village.PutAsJsonAsync(Rules, bad), 400);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var message), field);
+            Assert.DoesNotContain("Rule.", message[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before.ToString(), (await HttpAssert.JsonAsync(await village.GetAsync(Rules))).ToString());
+        await HttpAssert.ProblemAsync(await village.PutAsJsonAsync("/api/v1/alerts/rules/459021101201",
+            new { doorAtNight = true, nightStarts = "22:00", nightEnds = "06:00", inactivityHours = 12, informFamily = true }), 404);
+        using var volunteer = await app.ClientAsync("volunteer");
+        await HttpAssert.ProblemAsync(await volunteer.PutAsJsonAsync(Rules,
+            new { doorAtNight = true, nightStarts = "22:00", nightEnds = "06:00", inactivityHours = 12, informFamily = true }), 403);
+
+        var set = await HttpAssert.JsonAsync(await village.PutAsJsonAsync(Rules,
+            new { doorAtNight = true, nightStarts = "21:30", nightEnds = "05:30", inactivityHours = 12, quietStarts = "22:00", quietEnds = "07:00", informFamily = true }));
+        Assert.Equal((false, "21:30"), (set.GetProperty("isDefault").GetBoolean(), set.GetProperty("rule").GetProperty("nightStarts").GetString()));
+
+        var door = await AlertsTests.RegisterAsync(village, new { type = "DoorSensor", serial = AlertsTests.Serial("D"), model = "DS-1", villageCode = ResidentsApiTests.GVillage });
+        using var device = app.CreateClient();
+        async Task<JsonElement> OpenAsync(DateTimeOffset at) => (await HttpAssert.JsonAsync(await AlertsTests.SendAsync(app, device, door,
+            AlertsTests.Event("door-" + Guid.NewGuid().ToString("N")[..8], "DoorOpen", at)))).GetProperty("results")[0];
+
+        var night = await OpenAsync(LastBeijing(app, 23));
+        Assert.Equal(JsonValueKind.String, night.GetProperty("alertId").ValueKind);
+        var day = await OpenAsync(LastBeijing(app, 14));
+        Assert.Equal(("accepted", JsonValueKind.Null), (day.GetProperty("status").GetString(), day.GetProperty("alertId").ValueKind));
+        var kinds = await app.WithDbAsync(d => d.Set<Alert>().Where(a => a.DeviceId == door.DeviceId).Select(a => a.Kind).ToListAsync());
+        Assert.Equal([EventType.DoorOpen], kinds);
+        Assert.Equal(2, await app.WithDbAsync(d => d.Set<DeviceEvent>().CountAsync(e => e.DeviceId == door.DeviceId))); // both stored
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AnElderNotSeenMoving_RaisesOneAlert_AfterTheirOwnHours(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var village = await app.ClientAsync("village");
+        var elders = (await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/residents/elders?village={ResidentsApiTests.GVillage}&pageSize=20&sort=name"))).GetProperty("items");
+        var elder = elders[db == Databases.Sqlite ? 11 : 12].GetProperty("id").GetGuid(); // one no other test gives devices
+        var own = await HttpAssert.JsonAsync(await village.PutAsJsonAsync($"{Rules}/elders/{elder}",
+            new { doorAtNight = false, nightStarts = "22:00", nightEnds = "06:00", inactivityHours = 2, quietStarts = (string?)null, quietEnds = (string?)null, informFamily = false }));
+        Assert.Contains(own.GetProperty("elders").EnumerateArray(), e => e.GetProperty("elderId").GetGuid() == elder && e.GetProperty("rule").GetProperty("inactivityHours").GetInt32() == 2);
+        await HttpAssert.ProblemAsync(await village.PutAsJsonAsync($"{Rules}/elders/{Guid.NewGuid()}",
+            new { doorAtNight = false, nightStarts = "22:00", nightEnds = "06:00", inactivityHours = 2, informFamily = false }), 404);
+
+        var watch = await AlertsTests.RegisterAsync(village, new { type = "SmartWatch", serial = AlertsTests.Serial("W"), model = "W-2", elderId = elder });
+        async Task<int> WatchAsync() => await app.WithScopeAsync(s => s.GetRequiredService<CoCare.Alerts.Features.Rules.RuleHandlers>().WatchInactivityAsync(default));
+        Task<int> NoActivityAlerts() => app.WithDbAsync(d => d.Set<Alert>().CountAsync(a => a.ElderId == elder && a.Kind == EventType.NoActivity));
+
+        await WatchAsync();
+        Assert.Equal(0, await NoActivityAlerts());
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        using var device = app.CreateClient();
+        var beat = AlertsTests.Event("hb-" + Guid.NewGuid().ToString("N")[..8], "Heartbeat", app.Clock.GetUtcNow(), payload: "{\"activity\":true}");
+        await HttpAssert.JsonAsync(await AlertsTests.SendAsync(app, device, watch, beat)); // moving an hour in
+        app.Clock.Advance(TimeSpan.FromHours(1.5));
+        await WatchAsync();
+        Assert.Equal(0, await NoActivityAlerts()); // an hour and a half since the movement
+
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await WatchAsync();
+        await WatchAsync();
+        Assert.Equal(1, await NoActivityAlerts()); // two and a half hours: one alert, not one per run
+        var alert = await app.WithDbAsync(d => d.Set<Alert>().SingleAsync(a => a.ElderId == elder && a.Kind == EventType.NoActivity));
+        Assert.Equal((watch.DeviceId, (Guid?)null), (alert.DeviceId, alert.EventId));
+
+        using var again = await app.ClientAsync("village"); // hours later: a fresh sign-in
+        await HttpAssert.JsonAsync(await again.DeleteAsync($"{Rules}/elders/{elder}"));
+        Assert.DoesNotContain((await HttpAssert.JsonAsync(await again.GetAsync(Rules))).GetProperty("elders").EnumerateArray(), e => e.GetProperty("elderId").GetGuid() == elder);
     }
 }

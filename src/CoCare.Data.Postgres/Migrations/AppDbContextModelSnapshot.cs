@@ -43,7 +43,7 @@ namespace CoCare.Data.Postgres.Migrations
                     b.Property<DateTime?>("EscalatesAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("EventId")
+                    b.Property<Guid?>("EventId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -99,9 +99,65 @@ namespace CoCare.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "EscalatesAt");
 
+                    b.HasIndex("ElderId", "Kind", "RaisedAt");
+
                     b.HasIndex("VillageCode", "Status", "RaisedAt");
 
                     b.ToTable("alr_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Alerts.Domain.AlertRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("DoorAtNight")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("ElderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("InactivityHours")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("InformFamily")
+                        .HasColumnType("boolean");
+
+                    b.Property<TimeOnly>("NightEnds")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("NightStarts")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("QuietEnds")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("QuietStarts")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageCode", "ElderId")
+                        .IsUnique();
+
+                    b.ToTable("alr_rules", (string)null);
                 });
 
             modelBuilder.Entity("CoCare.Alerts.Domain.Device", b =>
@@ -126,6 +182,9 @@ namespace CoCare.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("LastHeartbeatAt")
                         .HasColumnType("timestamp with time zone");
@@ -3747,8 +3806,7 @@ namespace CoCare.Data.Postgres.Migrations
                     b.HasOne("CoCare.Alerts.Domain.DeviceEvent", null)
                         .WithMany()
                         .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CoCare.Alerts.Domain.DeviceEvent", b =>

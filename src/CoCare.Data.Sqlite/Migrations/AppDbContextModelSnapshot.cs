@@ -38,7 +38,7 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.Property<DateTime?>("EscalatesAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EventId")
+                    b.Property<Guid?>("EventId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -94,9 +94,65 @@ namespace CoCare.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "EscalatesAt");
 
+                    b.HasIndex("ElderId", "Kind", "RaisedAt");
+
                     b.HasIndex("VillageCode", "Status", "RaisedAt");
 
                     b.ToTable("alr_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("CoCare.Alerts.Domain.AlertRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DoorAtNight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ElderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InactivityHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InformFamily")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("NightEnds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("NightStarts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietEnds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietStarts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageCode", "ElderId")
+                        .IsUnique();
+
+                    b.ToTable("alr_rules", (string)null);
                 });
 
             modelBuilder.Entity("CoCare.Alerts.Domain.Device", b =>
@@ -120,6 +176,9 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastActivityAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastHeartbeatAt")
@@ -3736,8 +3795,7 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.HasOne("CoCare.Alerts.Domain.DeviceEvent", null)
                         .WithMany()
                         .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CoCare.Alerts.Domain.DeviceEvent", b =>

@@ -3,6 +3,7 @@ using CoCare.Alerts.Features.Alerts;
 using CoCare.Alerts.Features.Devices;
 using CoCare.Alerts.Features.Events;
 using CoCare.Alerts.Features.Maintenance;
+using CoCare.Alerts.Features.Rules;
 using CoCare.Alerts.Resources;
 using CoCare.Kernel;
 using CoCare.Ui.Exports;
@@ -57,6 +58,18 @@ public static class AlertsApi
                 TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), open == true, kind, ct)))
             .WithName("ListMaintenanceTasks").WithSummary("Devices to visit that are not emergencies — offline (no heartbeat for Alerts:OfflineAfterMinutes) or battery at 20% or less; open=true for those not yet closed.")
             .RequireAuthorization(AlertsPolicies.Read);
+        var rules = alerts.MapGroup("/rules/{villageCode}");
+        rules.MapGet("/", async (string villageCode, RuleHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(villageCode, ct)))
+            .WithName("GetAlertRules").WithSummary("A village's alert rules (the defaults until set) and the elders with rules of their own.").RequireAuthorization(AlertsPolicies.Read);
+        rules.MapPut("/", async (string villageCode, RuleDto request, RuleHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SetVillageAsync(villageCode, request, ct)))
+            .WithName("SetAlertRules").WithSummary("Set a village's rules: door open at night (window HH:mm, Beijing time), hours without activity (0–72, 0 = off), quiet hours, family informed.")
+            .RequireAuthorization(AlertsPolicies.Manage);
+        rules.MapPut("/elders/{elderId:guid}", async (string villageCode, Guid elderId, RuleDto request, RuleHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.SetElderAsync(villageCode, elderId, request, ct)))
+            .WithName("SetElderAlertRules").WithSummary("Give one elder of the village rules of their own, overriding the village's.").RequireAuthorization(AlertsPolicies.Manage);
+        rules.MapDelete("/elders/{elderId:guid}", async (string villageCode, Guid elderId, RuleHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ClearElderAsync(villageCode, elderId, ct)))
+            .WithName("ClearElderAlertRules").WithSummary("The elder follows the village's rules again.").RequireAuthorization(AlertsPolicies.Manage);
         alerts.MapPost("/events", async (HttpContext http, EventIngest ingest, CancellationToken ct) =>
             {
                 using var buffer = new MemoryStream();

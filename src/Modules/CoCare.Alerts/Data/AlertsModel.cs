@@ -51,7 +51,17 @@ internal sealed class AlertsModel : IModelContributor
             b.Ignore(a => a.IsOpen);
             b.HasIndex(a => new { a.VillageCode, a.Status, a.RaisedAt });
             b.HasIndex(a => new { a.Status, a.EscalatesAt });
+            b.HasIndex(a => new { a.ElderId, a.Kind, a.RaisedAt });
             b.HasOne<DeviceEvent>().WithMany().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<AlertRule>(b =>
+        {
+            b.ToTable("alr_rules");
+            b.Property(r => r.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(r => r.UpdatedBy).HasMaxLength(64).IsRequired();
+            b.Ignore(r => r.Settings);
+            b.HasIndex(r => new { r.VillageCode, r.ElderId }).IsUnique();
         });
 
         modelBuilder.Entity<MaintenanceTask>(b =>

@@ -79,21 +79,25 @@ public sealed class Alert : Entity
     {
     }
 
+    /// <summary>An alert a device's event raised.</summary>
     public Alert(DeviceEvent cause, Device device)
+        : this(device, (cause ?? throw new ArgumentNullException(nameof(cause))).Type, cause.ReceivedAt) => EventId = cause.Id;
+
+    /// <summary>An alert CoCare raised itself for the elder a device serves (no activity for too long).</summary>
+    public Alert(Device device, EventType kind, DateTime raisedAt)
     {
-        ArgumentNullException.ThrowIfNull(cause);
         ArgumentNullException.ThrowIfNull(device);
         DeviceId = device.Id;
-        EventId = cause.Id;
         ElderId = device.ElderId;
         VillageCode = device.VillageCode;
-        Kind = cause.Type;
-        RaisedAt = cause.ReceivedAt;
+        Kind = kind;
+        RaisedAt = raisedAt;
     }
 
     public Guid DeviceId { get; private set; }
 
-    public Guid EventId { get; private set; }
+    /// <summary>The device event that raised the alert (none when CoCare raised it from what it did not hear).</summary>
+    public Guid? EventId { get; private set; }
 
     public Guid? ElderId { get; private set; }
 

@@ -115,6 +115,18 @@ public sealed class Device : Entity
 
     public DateTime? LastHeartbeatAt { get; private set; }
 
+    /// <summary>When the device last sensed the elder moving (a door opened, a button, a heartbeat that says <c>"activity": true</c>).</summary>
+    public DateTime? LastActivityAt { get; private set; }
+
+    /// <summary>Notes the elder was active at <paramref name="at"/> (an older time than what is known changes nothing).</summary>
+    public void Sensed(DateTime at)
+    {
+        if (LastActivityAt is null || at > LastActivityAt)
+        {
+            LastActivityAt = at;
+        }
+    }
+
     public void RotateKey(string keyId, string secretCipher)
     {
         KeyId = keyId;

@@ -1,4 +1,5 @@
 using CoCare.Alerts.Domain;
+using CoCare.Alerts.Features.Events;
 using CoCare.Data;
 using CoCare.Kernel;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed record AlertDto(Guid Id, EventType Kind, AlertStatus Status, strin
 public sealed record ResolveAlert(AlertOutcome? Outcome, string? Note);
 
 /// <summary>Alerts for the board (the caller's villages) and for responders (the alerts that reached them), and the responder's steps.</summary>
-public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRouter router, TimeProvider clock)
+public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRouter router, AlertDispatcher dispatcher, TimeProvider clock)
 {
     private static readonly Sorting<Alert> Sorts = new Sorting<Alert>("raised").Add("raised", a => a.RaisedAt, newestFirst: true).Add("status", a => a.Status);
 
@@ -81,9 +82,10 @@ public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRout
 
         var due = await db.Set<Alert>().Where(a => (a.Status == AlertStatus.Raised || a.Status == AlertStatus.Notified) && a.EscalatesAt != null && a.EscalatesAt <= now)
             .OrderBy(a => a.EscalatesAt).Take(200).ToListAsync(ct);
-        var escalated = due.Count(a => a.Escalate(now, router.Wait) is not null);
+        var escalated = due.Where(a => a.Escalate(now, router.Wait) is not null).Select(a => a.Id).ToList();
         await db.SaveChangesAsync(ct);
-        return escalated + unrouted.Count;
+        dispatcher.Announce([.. escalated, .. unrouted]);
+        return escalated.Count + unrouted.Count;
     }
 
     private async Task<AlertDto> StepAsync(Guid id, Action<Alert, string, DateTime> step, CancellationToken ct)
@@ -92,6 +94,7 @@ public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRout
         var alert = await FindAsync(id, ct);
         step(alert, me, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        dispatcher.Announce([alert.Id]);
         return AlertDto.From(alert);
     }
 

@@ -6,12 +6,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoCare.Alerts.Features.Devices;
 
-/// <summary>The key a request names, with its device and decrypted secret.</summary>
-internal sealed record DeviceKey(Guid DeviceId, DeviceType Type, DeviceStatus Status, string KeyId, byte[] Secret);
+/// <summary>What the ingestion path needs to know of a device to accept its events.</summary>
+internal sealed record DeviceSnapshot(Guid Id, DeviceType Type, DeviceStatus Status, string Serial);
+
+/// <summary>The key a request names, with its device, decrypted secret and — for a gateway — the devices attached to it by serial.</summary>
+internal sealed record DeviceKey(DeviceSnapshot Device, string KeyId, byte[] Secret, IReadOnlyDictionary<string, DeviceSnapshot> Attached)
+{
+    public Guid DeviceId => Device.Id;
+
+    public DeviceStatus Status => Device.Status;
+
+    /// <summary>The device an event names: the key's own (no serial, or its own), or one attached to the gateway; null when neither.</summary>
+    public DeviceSnapshot? Resolve(string? serial) =>
+        serial is null || serial == Device.Serial ? Device : Attached.GetValueOrDefault(serial);
+}
 
 /// <summary>
-/// Looks up device keys for the ingestion path, kept in memory for a minute (a rotated or retired key is forgotten at
-/// once on this node and within a minute on others). Unknown keys are not kept.
+/// Looks up device keys for the ingestion path, kept in memory for a minute, so that a steady stream of events costs no
+/// database read (a rotated or retired key, or a device attached to a gateway, is seen at once on this node and within a
+/// minute on others). Unknown keys are not kept.
 /// </summary>
 internal sealed class DeviceCredentials(IMemoryCache cache, IServiceScopeFactory scopes, PersonalDataCipher cipher)
 {
@@ -25,13 +38,18 @@ internal sealed class DeviceCredentials(IMemoryCache cache, IServiceScopeFactory
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var device = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Device>().AsNoTracking().FirstOrDefaultAsync(d => d.KeyId == keyId, ct);
+        var devices = scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Device>().AsNoTracking();
+        var device = await devices.FirstOrDefaultAsync(d => d.KeyId == keyId, ct);
         if (device is null)
         {
             return null;
         }
 
-        key = new DeviceKey(device.Id, device.Type, device.Status, device.KeyId, Convert.FromBase64String(cipher.Decrypt(device.SecretCipher)!));
+        var attached = device.Type == DeviceType.Gateway
+            ? await devices.Where(d => d.GatewayId == device.Id).Select(d => new DeviceSnapshot(d.Id, d.Type, d.Status, d.Serial)).ToDictionaryAsync(d => d.Serial, ct)
+            : [];
+        key = new DeviceKey(new DeviceSnapshot(device.Id, device.Type, device.Status, device.Serial), device.KeyId,
+            Convert.FromBase64String(cipher.Decrypt(device.SecretCipher)!), attached);
         cache.Set(("alr-key", keyId), key, Life);
         return key;
     }

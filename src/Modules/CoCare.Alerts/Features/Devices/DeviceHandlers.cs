@@ -66,11 +66,10 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
             throw DomainException.NotFound("Device.VillageOutside");
         }
 
-        if (request.GatewayId is { } gatewayId
-            && !await db.Set<Device>().AnyAsync(d => d.Id == gatewayId && d.Type == DeviceType.Gateway && d.Status == DeviceStatus.Active && d.VillageCode == village, ct))
-        {
-            throw new DomainException("Device.Gateway", ErrorKind.Validation, "gatewayId");
-        }
+        var gatewayKey = request.GatewayId is { } gatewayId
+            ? await db.Set<Device>().Where(d => d.Id == gatewayId && d.Type == DeviceType.Gateway && d.Status == DeviceStatus.Active && d.VillageCode == village)
+                .Select(d => d.KeyId).FirstOrDefaultAsync(ct) ?? throw new DomainException("Device.Gateway", ErrorKind.Validation, "gatewayId")
+            : null;
 
         if (await db.Set<Device>().AnyAsync(d => d.Serial == serial, ct))
         {
@@ -82,6 +81,11 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
             clock.GetUtcNow().UtcDateTime);
         db.Add(device);
         await db.SaveChangesAsync(ct);
+        if (gatewayKey is not null)
+        {
+            credentials.Forget(gatewayKey); // the gateway now signs for this device too
+        }
+
         return new DeviceCredential(Dto(device), keyId, secret);
     }
 
@@ -127,6 +131,11 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
         device.Retire();
         await db.SaveChangesAsync(ct);
         credentials.Forget(device.KeyId);
+        if (device.GatewayId is { } gateway && await db.Set<Device>().Where(d => d.Id == gateway).Select(d => d.KeyId).FirstOrDefaultAsync(ct) is { } gatewayKey)
+        {
+            credentials.Forget(gatewayKey); // its gateway no longer signs for it
+        }
+
         return Dto(device);
     }
 

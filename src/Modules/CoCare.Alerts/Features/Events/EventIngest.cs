@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using CoCare.Alerts.Domain;
-using CoCare.Alerts.Features.Alerts;
 using CoCare.Alerts.Features.Devices;
-using CoCare.Data;
 using CoCare.Kernel;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace CoCare.Alerts.Features.Events;
 
@@ -18,11 +14,12 @@ public sealed record IngestResult(IReadOnlyList<EventResult> Results);
 /// <summary>
 /// Takes signed device events, over HTTP or MQTT alike: the signature and timestamp are checked against the key the
 /// request names, then each event (one, or a batch of at most <see cref="MaxBatch"/>) is checked — a known type the device
-/// can send, an id, a sane time — and stored in one transaction before anything is answered. Heartbeats are folded into
-/// the device's last-seen state; SOS, fall, smoke and gas raise an alert; an event id the device used before is
-/// accepted once and then answered as a duplicate.
+/// can send, an id, a sane time. Heartbeats are folded into the device's last-seen state in memory
+/// (<see cref="HeartbeatBuffer"/>); every other event goes to the <see cref="EventWriter"/> and is answered once stored,
+/// with the alert it raised (SOS, fall, smoke and gas always; doors at night and no activity as the rules say); an event
+/// id the device used before is accepted once and then answered as a duplicate.
 /// </summary>
-internal sealed partial class EventIngest(AppDbContext db, DeviceCredentials credentials, AlertHandlers handlers, IErrorText errors, TimeProvider clock, ILogger<EventIngest> logger)
+internal sealed class EventIngest(DeviceCredentials credentials, HeartbeatBuffer heartbeats, EventWriter writer, IErrorText errors, TimeProvider clock)
 {
     public const int MaxBatch = 500;
     public const int MaxPayloadChars = 4096;
@@ -53,14 +50,11 @@ internal sealed partial class EventIngest(AppDbContext db, DeviceCredentials cre
         var (events, single) = Parse(body);
         var results = new EventResult?[events.Count];
         var refusedCodes = new string?[events.Count];
-        var accepted = new List<(int Index, Device Device, string EventId, EventType Type, DateTime At, string? Payload)>();
-        var serials = events.Select(e => e.Device).Where(s => s is not null).Distinct().ToList();
-        var devices = await db.Set<Device>().Where(d => d.Id == key.DeviceId || (d.GatewayId == key.DeviceId && serials.Contains(d.Serial))).ToListAsync(ct);
-        var own = devices.Single(d => d.Id == key.DeviceId);
+        var toStore = new List<(int Index, PendingEvent Event)>();
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            var device = e.Device is null || e.Device == own.Serial ? own : devices.FirstOrDefault(d => d.Serial == e.Device && d.GatewayId == own.Id);
+            var device = key.Resolve(e.Device);
             var refusal = e.Problem
                 ?? (device is null ? "Event.UnknownDevice" : null)
                 ?? (device!.Status == DeviceStatus.Retired ? "Event.DeviceRetired" : null)
@@ -74,87 +68,32 @@ internal sealed partial class EventIngest(AppDbContext db, DeviceCredentials cre
                 continue;
             }
 
-            accepted.Add((i, device!, e.EventId!, e.Type, e.At, e.Payload));
+            if (e.Type == EventType.Heartbeat)
+            {
+                heartbeats.Record(device!.Id, Beat(e.At, e.Payload));
+                results[i] = new EventResult(e.EventId, "accepted");
+                continue;
+            }
+
+            toStore.Add((i, new PendingEvent(device!.Id, e.EventId!, e.Type, e.At, e.Payload, channel)));
         }
 
-        if (single && results[0] is { } refused)
+        if (single && results[0] is { Status: "refused" } refused)
         {
             throw new DomainException("Event.Refused", ErrorKind.Validation, Field(refusedCodes[0]), refused.Reason!);
         }
 
-        await StoreAsync(accepted, results, now.UtcDateTime, channel, ct);
+        if (toStore.Count > 0)
+        {
+            var stored = await writer.WriteAsync([.. toStore.Select(s => s.Event)], ct);
+            for (var i = 0; i < toStore.Count; i++)
+            {
+                results[toStore[i].Index] = stored[i];
+            }
+        }
+
         return new IngestResult([.. results.Select(r => r!)]);
     }
-
-    private async Task StoreAsync(List<(int Index, Device Device, string EventId, EventType Type, DateTime At, string? Payload)> accepted, EventResult?[] results,
-        DateTime now, string channel, CancellationToken ct)
-    {
-        var deviceIds = accepted.Select(a => a.Device.Id).Distinct().ToList();
-        var eventIds = accepted.Select(a => a.EventId).Distinct().ToList();
-        var seen = (await db.Set<DeviceEvent>().AsNoTracking().Where(e => deviceIds.Contains(e.DeviceId) && eventIds.Contains(e.EventId))
-                .Select(e => new { e.DeviceId, e.EventId }).ToListAsync(ct))
-            .Select(e => (e.DeviceId, e.EventId)).ToHashSet();
-        var alerts = new List<(int Index, Alert Alert)>();
-        foreach (var a in accepted)
-        {
-            if (a.Type == EventType.Heartbeat)
-            {
-                var (battery, firmware) = HeartbeatData(a.Payload);
-                a.Device.Heard(a.At, battery, firmware);
-                results[a.Index] = new EventResult(a.EventId, "accepted");
-                continue;
-            }
-
-            if (!seen.Add((a.Device.Id, a.EventId)))
-            {
-                results[a.Index] = new EventResult(a.EventId, "duplicate");
-                continue;
-            }
-
-            var stored = new DeviceEvent(a.Device.Id, a.EventId, a.Type, a.At, now, a.Payload, channel);
-            db.Add(stored);
-            if (DeviceCapabilities.IsEmergency(a.Type))
-            {
-                var alert = new Alert(stored, a.Device);
-                db.Add(alert);
-                alerts.Add((a.Index, alert));
-            }
-
-            results[a.Index] = new EventResult(a.EventId, "accepted");
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            // Another node stored one of these event ids first: the device sent it twice; nothing is lost, answer as a duplicate.
-            throw DomainException.Conflict("Event.Concurrent");
-        }
-
-        foreach (var (index, alert) in alerts)
-        {
-            results[index] = results[index]! with { AlertId = alert.Id };
-        }
-
-        // Stored: the device may be answered whatever happens next. Route the new alerts now (the first responder is
-        // called at once); should routing fail, the escalator finds the alerts unrouted and the board shows them raised.
-        if (alerts.Count > 0)
-        {
-            try
-            {
-                await handlers.RouteAsync([.. alerts.Select(a => a.Alert.Id)], ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                RoutingFailed(logger, e);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Routing new alerts failed; the escalator will route them")]
-    private static partial void RoutingFailed(ILogger logger, Exception e);
 
     /// <summary>An enum value's name in the reader's language.</summary>
     private string Name(string key) => errors.Describe(new DomainException(key)) ?? key;
@@ -245,18 +184,19 @@ internal sealed partial class EventIngest(AppDbContext db, DeviceCredentials cre
         _ => "type",
     };
 
-    /// <summary>A heartbeat's battery (0–100) and firmware from its payload, read once.</summary>
-    private static (int? Battery, string? Firmware) HeartbeatData(string? payload)
+    /// <summary>A heartbeat with what its payload says: battery (0–100), firmware, and <c>"activity": true</c> when the device sensed the elder moving.</summary>
+    private static Beat Beat(DateTime at, string? payload)
     {
         if (payload is null)
         {
-            return (null, null);
+            return new Beat(at, null, null, null);
         }
 
         using var doc = JsonDocument.Parse(payload);
         var root = doc.RootElement;
         int? battery = root.TryGetProperty("battery", out var b) && b.ValueKind == JsonValueKind.Number && b.TryGetInt32(out var percent) ? percent : null;
         var firmware = root.TryGetProperty("firmware", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
-        return (battery, firmware);
+        var active = root.TryGetProperty("activity", out var a) && a.ValueKind == JsonValueKind.True;
+        return new Beat(at, battery, firmware, active ? at : null);
     }
 }

@@ -1,4 +1,5 @@
 using CoCare.Alerts.Domain;
+using CoCare.Alerts.Features.Events;
 using CoCare.Data;
 using CoCare.Kernel;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed record MaintenanceDto(Guid Id, Guid DeviceId, string Serial, Devic
 /// Devices that need a visit but are not an emergency: silent for longer than <c>Alerts:OfflineAfterMinutes</c> (30), or
 /// with a battery at or below 20%. <see cref="WatchAsync"/> opens and closes the tasks from the devices' last-seen state.
 /// </summary>
-public sealed class MaintenanceHandlers(AppDbContext db, CurrentActor actor, IConfiguration configuration, TimeProvider clock)
+public sealed class MaintenanceHandlers(AppDbContext db, CurrentActor actor, HeartbeatBuffer heartbeats, IConfiguration configuration, TimeProvider clock)
 {
     private const int Batch = 1_000;
 
@@ -40,6 +41,7 @@ public sealed class MaintenanceHandlers(AppDbContext db, CurrentActor actor, ICo
     /// <summary>Opens the tasks devices now need and closes those they no longer need (a batch of each per run); returns how many changed.</summary>
     public async Task<int> WatchAsync(CancellationToken ct)
     {
+        await heartbeats.FlushAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now - OfflineAfter;
         var tasks = db.Set<MaintenanceTask>();

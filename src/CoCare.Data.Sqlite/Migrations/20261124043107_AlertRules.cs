@@ -1,0 +1,88 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CoCare.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AlertRules : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastActivityAt",
+                table: "alr_devices",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "EventId",
+                table: "alr_alerts",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "TEXT");
+
+            migrationBuilder.CreateTable(
+                name: "alr_rules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ElderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DoorAtNight = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NightStarts = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    NightEnds = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    InactivityHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuietStarts = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    QuietEnds = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    InformFamily = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alr_rules", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alr_alerts_ElderId_Kind_RaisedAt",
+                table: "alr_alerts",
+                columns: new[] { "ElderId", "Kind", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alr_rules_VillageCode_ElderId",
+                table: "alr_rules",
+                columns: new[] { "VillageCode", "ElderId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "alr_rules");
+
+            migrationBuilder.DropIndex(
+                name: "IX_alr_alerts_ElderId_Kind_RaisedAt",
+                table: "alr_alerts");
+
+            migrationBuilder.DropColumn(
+                name: "LastActivityAt",
+                table: "alr_devices");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "EventId",
+                table: "alr_alerts",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "TEXT",
+                oldNullable: true);
+        }
+    }
+}

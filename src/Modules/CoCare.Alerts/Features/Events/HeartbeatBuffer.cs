@@ -1,0 +1,115 @@
+using CoCare.Alerts.Domain;
+using CoCare.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoCare.Alerts.Features.Events;
+
+/// <summary>The newest heartbeat of a device not yet written: when, what it said of its battery and firmware, and when it last sensed activity.</summary>
+public sealed record Beat(DateTime At, int? Battery, string? Firmware, DateTime? ActiveAt)
+{
+    /// <summary>This state with <paramref name="newer"/> folded in: its time and what it says win; what it does not say, and the latest activity, are kept.</summary>
+    public Beat Merge(Beat newer) => newer.At >= At
+        ? newer with { Battery = newer.Battery ?? Battery, Firmware = newer.Firmware ?? Firmware, ActiveAt = Later(newer.ActiveAt, ActiveAt) }
+        : this with { Battery = Battery ?? newer.Battery, Firmware = Firmware ?? newer.Firmware, ActiveAt = Later(ActiveAt, newer.ActiveAt) };
+
+    private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
+}
+
+/// <summary>
+/// Heartbeats are folded in memory and written as last-seen state every second (and before the device watch looks,
+/// and when the process stops): a heartbeat says only "still here", so a crash loses at most a second of last-seen
+/// times, never an event. This keeps a fleet of a hundred thousand devices from costing a write each per beat.
+/// </summary>
+public sealed class HeartbeatBuffer
+{
+    public const int WriteBatch = 500;
+
+    private readonly Lock gate = new();
+    private Dictionary<Guid, Beat> pending = [];
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pending.Count;
+            }
+        }
+    }
+
+    public void Record(Guid deviceId, Beat beat)
+    {
+        lock (gate)
+        {
+            pending[deviceId] = pending.TryGetValue(deviceId, out var known) ? known.Merge(beat) : beat;
+        }
+    }
+
+    /// <summary>Writes what has been folded so far; what fails to be written is kept for the next time.</summary>
+    public async Task<int> FlushAsync(AppDbContext db, CancellationToken ct)
+    {
+        Dictionary<Guid, Beat> taken;
+        lock (gate)
+        {
+            if (pending.Count == 0)
+            {
+                return 0;
+            }
+
+            (taken, pending) = (pending, []);
+        }
+
+        try
+        {
+            foreach (var chunk in taken.Keys.Chunk(WriteBatch))
+            {
+                foreach (var device in await db.Set<Device>().Where(d => chunk.Contains(d.Id)).ToListAsync(ct))
+                {
+                    var beat = taken[device.Id];
+                    device.Heard(beat.At, beat.Battery, beat.Firmware);
+                    if (beat.ActiveAt is { } active)
+                    {
+                        device.Sensed(active);
+                    }
+                }
+
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        catch
+        {
+            lock (gate)
+            {
+                foreach (var (id, beat) in taken)
+                {
+                    pending[id] = pending.TryGetValue(id, out var newer) ? beat.Merge(newer) : beat;
+                }
+            }
+
+            throw;
+        }
+
+        return taken.Count;
+    }
+}
+
+/// <summary>Writes the folded heartbeats every second, and once more when the process stops.</summary>
+internal sealed class HeartbeatWriter(IServiceScopeFactory scopes, HeartbeatBuffer buffer, ILogger<HeartbeatWriter> logger)
+    : PeriodicJob(scopes, logger, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))
+{
+    private readonly IServiceScopeFactory scopes = scopes;
+
+    protected override Task<int> RunAsync(IServiceProvider services, CancellationToken ct) =>
+        buffer.FlushAsync(services.GetRequiredService<AppDbContext>(), ct);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        await buffer.FlushAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+    }
+}
