@@ -13,6 +13,7 @@ log() { printf '\n== %s\n' "$*"; }
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -30,7 +31,22 @@ stop_pg() {
   fi
   rm -rf "$PGROOT"
 }
-trap stop_pg EXIT
+# --- throwaway Mosquitto (MQTT broker) on loopback -----------------------------------------
+MQROOT=$(mktemp -d /tmp/cocare-mqtt.XXXXXX)
+MQPORT=${COCARE_MQTT_PORT:-51883}
+stop_all() {
+  [ -f "$MQROOT/pid" ] && kill -TERM "$(cat "$MQROOT/pid")" 2>/dev/null
+  rm -rf "$MQROOT"
+  stop_pg
+}
+trap stop_all EXIT
+if [ -x /usr/sbin/mosquitto ]; then
+  log "starting Mosquitto on 127.0.0.1:$MQPORT"
+  printf 'listener %s 127.0.0.1\nuser %s\nallow_anonymous true\npersistence true\npersistence_location %s/\nmax_packet_size 2000000\nlog_dest none\n' \
+    "$MQPORT" "$(id -un)" "$MQROOT" > "$MQROOT/mosquitto.conf"
+  /usr/sbin/mosquitto -c "$MQROOT/mosquitto.conf" & echo $! > "$MQROOT/pid"
+  export COCARE_TEST_MQTT="127.0.0.1:$MQPORT" COCARE_TEST_MOSQUITTO=/usr/sbin/mosquitto
+fi
 if [ -n "$PGBIN" ]; then
   log "starting PostgreSQL on 127.0.0.1:$PGPORT"
   chown postgres:postgres "$PGROOT"

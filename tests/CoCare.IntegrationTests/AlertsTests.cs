@@ -13,7 +13,7 @@ namespace CoCare.IntegrationTests;
 [Collection(ApiTests.Name)]
 public class AlertsTests(SharedApps apps)
 {
-    internal sealed record Credential(Guid DeviceId, string Serial, string KeyId, string Secret);
+    public sealed record Credential(Guid DeviceId, string Serial, string KeyId, string Secret);
 
     internal static async Task<Credential> RegisterAsync(HttpClient staff, object device)
     {

@@ -3,6 +3,7 @@ using CoCare.Alerts.Features.Alerts;
 using CoCare.Alerts.Features.Devices;
 using CoCare.Alerts.Features.Events;
 using CoCare.Alerts.Features.Maintenance;
+using CoCare.Alerts.Features.Mqtt;
 using CoCare.Alerts.Features.Rules;
 using CoCare.Alerts.Resources;
 using CoCare.Data;
@@ -17,7 +18,6 @@ public static class AlertsModule
 {
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
         services.AddSingleton<IModelContributor, AlertsModel>();
         services.AddSingleton(new ErrorTextSource(typeof(AlertsText)));
         services.AddSingleton<DeviceCredentials>();
@@ -34,6 +34,9 @@ public static class AlertsModule
         services.AddHostedService<AlertEscalator>();
         services.AddScoped<MaintenanceHandlers>();
         services.AddScoped<RuleHandlers>();
+        services.AddSingleton(MqttSettings.From(configuration));
+        services.AddSingleton<MqttEvents>();
+        services.AddHostedService(sp => sp.GetRequiredService<MqttEvents>());
         services.AddHostedService<InactivityWatch>();
         services.AddHostedService<DeviceWatch>();
         AlertsPolicies.Register(services.AddAuthorizationBuilder());
