@@ -10,6 +10,16 @@ public sealed record ElderFacts(Guid Id, string Name, string VillageCode, DateOn
     public int AgeOn(DateOnly day) => Age.On(BirthDate, day);
 }
 
+/// <summary>
+/// An elder as a responder sees them: name, age, address and phone, family to call, and key health notes — codes such as
+/// <c>Dementia</c>, <c>PsychiatricDiagnosis</c>, <c>CareRiskEvents</c> (falls or other care-risk events in the last 30 days
+/// of the latest assessment) and <c>LivingAlone</c>.
+/// </summary>
+public sealed record ResponderBrief(Guid Id, string Name, int Age, string? Address, string? Phone, GeoPoint? Home, IReadOnlyList<ResponderContact> Family,
+    string? CapabilityLevel, IReadOnlyList<string> HealthNotes);
+
+public sealed record ResponderContact(string Name, string Relation, string Phone);
+
 /// <summary>Whole years of age, as the ID card and every subsidy rule count them.</summary>
 public static class Age
 {
@@ -34,6 +44,13 @@ public interface IElderFacts
 
     /// <summary>Where the elders live (for routes and the far-from-home check); elders without a location are left out.</summary>
     Task<IReadOnlyDictionary<Guid, GeoPoint>> HomesAsync(IReadOnlyCollection<Guid> elderIds, CancellationToken ct);
+
+    /// <summary>
+    /// What a responder on the way to an alert needs of the elder: where they live, whom to call, and what to watch for
+    /// (health notes only with the elder's consent to health data). No region scope applies — the caller has checked that
+    /// the alert reached this person — and the read is audit-logged as a read of the elder's full record. Null when unknown.
+    /// </summary>
+    Task<ResponderBrief?> ResponderBriefAsync(Guid elderId, CancellationToken ct);
 
     /// <summary>Whether <paramref name="code"/> is the confirmation code printed on the elder's service card.</summary>
     Task<bool> ConfirmationCodeMatchesAsync(Guid elderId, string code, CancellationToken ct);

@@ -42,19 +42,6 @@ public class DirectoryPageTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task ModulesNotYetBuilt_ShowAnEmptyStateAndNoData()
-    {
-        var page = await browser.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, "provider");
-        await BrowserFixture.WaitForAppAsync(page);
-        await page.ClickAsync("[data-nav='Nav.Alerts']");
-        await page.Locator("[data-testid=empty-state]").WaitForAsync();
-        Assert.Contains("尚未上线", await page.Locator("[data-testid=empty-state]").InnerTextAsync(), StringComparison.Ordinal);
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.Context.CloseAsync();
-    }
-
     [Theory]
     [InlineData("/directory/people", "人员", "社工")]
     [InlineData("/directory/regions", "行政区划", "三江侗族自治县")]

@@ -8,11 +8,11 @@ public class SignInTests(BrowserFixture browser)
     public static TheoryData<string, string[], string[]> RoleNavigation => new()
     {
         { "admin", ["Nav.Directory", "Nav.Accounts", "Nav.Procurement", "Nav.Audit"], [] },
-        { "purchaser", ["Nav.Directory", "Nav.Procurement", "Nav.Evaluation"], ["Nav.Accounts", "Nav.Audit", "Nav.Alerts"] },
+        { "purchaser", ["Nav.Directory", "Nav.Procurement", "Nav.Evaluation", "Nav.Alerts"], ["Nav.Accounts", "Nav.Audit", "Nav.MyAlerts"] },
         { "provider", ["Nav.Procurement", "Nav.Residents", "Nav.Services"], ["Nav.Accounts", "Nav.Audit"] },
         { "village", ["Nav.Residents", "Nav.Voice", "Nav.Alerts"], ["Nav.Procurement", "Nav.Audit"] },
         { "association", ["Nav.Residents", "Nav.Volunteers", "Nav.Voice"], ["Nav.Services", "Nav.Audit"] },
-        { "volunteer", ["Nav.MyShifts", "Nav.Services"], ["Nav.Procurement", "Nav.Evaluation", "Nav.Audit", "Nav.Accounts", "Nav.Volunteers"] },
+        { "volunteer", ["Nav.MyShifts", "Nav.Services", "Nav.MyAlerts"], ["Nav.Procurement", "Nav.Evaluation", "Nav.Audit", "Nav.Accounts", "Nav.Volunteers", "Nav.Alerts"] },
         { "evaluator", ["Nav.Procurement", "Nav.Evaluation"], ["Nav.Residents", "Nav.Audit"] },
         { "auditor", ["Nav.Audit", "Nav.Evaluation"], ["Nav.Accounts", "Nav.Residents"] },
     };

@@ -239,13 +239,31 @@ public class AlertRoutingTests(SharedApps apps)
         await HttpAssert.ProblemAsync(await village.PostAsync($"/api/v1/alerts/{alertId}/acknowledge", null), 403);
         await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync($"/api/v1/alerts/{alertId}/resolve", new { outcome = "Handled", note = "ok" }), 409);
 
+        // The elder's address and notes are for the responder it reached, and each read is logged; the board sees masked lists only.
+        var brief = await HttpAssert.JsonAsync(await volunteer.GetAsync($"/api/v1/alerts/{alertId}/elder"));
+        Assert.False(string.IsNullOrEmpty(brief.GetProperty("name").GetString()));
+        await HttpAssert.ProblemAsync(await village.GetAsync($"/api/v1/alerts/{alertId}/elder"), 403);
+        var elderKey = alert.GetProperty("elderId").GetString();
+        using var auditor = await app.ClientAsync("auditor");
+        var reads = await HttpAssert.JsonAsync(await auditor.GetAsync($"/api/v1/audit?entityType=Elder&entityKey={elderKey}&action=Read&userName=volunteer&pageSize=5"));
+        Assert.True(reads.GetProperty("total").GetInt32() >= 1);
+        var board = await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/board"));
+        var row = board.GetProperty("open").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == alertId);
+        Assert.EndsWith("*", row.GetProperty("elder").GetString()![..2], StringComparison.Ordinal);
+        Assert.Equal(brief.GetProperty("name").GetString()![..1], row.GetProperty("elder").GetString()![..1]);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(40));
         await HttpAssert.JsonAsync(await volunteer.PostAsync($"/api/v1/alerts/{alertId}/acknowledge", null));
         await HttpAssert.JsonAsync(await volunteer.PostAsync($"/api/v1/alerts/{alertId}/arrive", null));
         await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync($"/api/v1/alerts/{alertId}/resolve", new { outcome = "Handled", note = "" }), 400);
         var resolved = await HttpAssert.JsonAsync(await volunteer.PostAsJsonAsync($"/api/v1/alerts/{alertId}/resolve", new { outcome = "FalseAlarm", note = "老人误按，已确认安好" }));
         Assert.Equal(("Resolved", "FalseAlarm", "老人误按，已确认安好"), (resolved.GetProperty("status").GetString(), resolved.GetProperty("outcome").GetString(), resolved.GetProperty("resolutionNote").GetString()));
-        var board = await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/alerts?status=Resolved&pageSize=100"));
-        Assert.Contains(board.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetGuid() == alertId);
+        var list = await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/alerts?status=Resolved&pageSize=100"));
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetGuid() == alertId);
+        Assert.Equal(HttpStatusCode.NoContent, (await volunteer.GetAsync($"/api/v1/alerts/{alertId}/elder")).StatusCode); // resolved: no longer shown
+        var stats = (await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/board"))).GetProperty("stats");
+        Assert.True(stats.GetProperty("responded").GetInt32() >= 1 && stats.GetProperty("medianSeconds").GetDouble() > 0);
+        Assert.True(stats.GetProperty("falseAlarms").GetInt32() >= 1 && stats.GetProperty("falseAlarmRate").GetDouble() > 0);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using CoCare.Alerts.Domain;
 using CoCare.Alerts.Features.Alerts;
+using CoCare.Alerts.Features.Board;
 using CoCare.Alerts.Features.Devices;
 using CoCare.Alerts.Features.Events;
 using CoCare.Alerts.Features.Maintenance;
@@ -44,10 +45,16 @@ public static class AlertsApi
         alerts.MapGet("/", async ([AsParameters] ListQuery list, AlertStatus? status, bool? open, AlertHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), status, open == true, ct)))
             .WithName("ListAlerts").WithSummary("Alerts in the caller's villages, newest first (open=true: not yet resolved; sort: raised, status).").RequireAuthorization(AlertsPolicies.Read);
+        alerts.MapGet("/board", async (BoardHandlers h, CancellationToken ct) => TypedResults.Ok(await h.BoardAsync(ct)))
+            .WithName("AlertBoard").WithSummary("The live board's data: open alerts oldest first (masked names), volunteers on shift now, device points, and the last 30 days' response time (median, 90th percentile), false-alarm rate and offline devices.")
+            .RequireAuthorization(AlertsPolicies.Read);
         alerts.MapGet("/mine", async (AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.MineAsync(ct)))
             .WithName("MyAlerts").WithSummary("The alerts that reached the caller as a responder: open ones first, then those resolved in the last day.");
         alerts.MapGet("/{id:guid}", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
             .WithName("GetAlert").WithSummary("One alert with its ladder and timings (404 unless in the caller's villages or routed to them).");
+        alerts.MapGet("/{id:guid}/elder", async (Guid id, AlertHandlers h, CancellationToken ct) =>
+                await h.BriefAsync(id, ct) is { } brief ? Results.Ok(brief) : Results.NoContent())
+            .WithName("AlertElderBrief").WithSummary("For a responder the alert reached: the elder's name, address, phone, family contacts and key health notes (each read audit-logged); 204 once resolved or when no elder; 403 for others.");
         alerts.MapPost("/{id:guid}/acknowledge", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AcknowledgeAsync(id, ct)))
             .WithName("AcknowledgeAlert").WithSummary("I am going: only someone the alert reached (403 otherwise); the first to acknowledge takes it (409 after).");
         alerts.MapPost("/{id:guid}/arrive", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ArriveAsync(id, ct)))

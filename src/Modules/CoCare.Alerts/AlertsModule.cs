@@ -1,5 +1,6 @@
 using CoCare.Alerts.Data;
 using CoCare.Alerts.Features.Alerts;
+using CoCare.Alerts.Features.Board;
 using CoCare.Alerts.Features.Devices;
 using CoCare.Alerts.Features.Events;
 using CoCare.Alerts.Features.Maintenance;
@@ -34,6 +35,7 @@ public static class AlertsModule
         services.AddHostedService<AlertEscalator>();
         services.AddScoped<MaintenanceHandlers>();
         services.AddScoped<RuleHandlers>();
+        services.AddScoped<BoardHandlers>();
         services.AddSingleton(MqttSettings.From(configuration));
         services.AddSingleton<MqttEvents>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttEvents>());

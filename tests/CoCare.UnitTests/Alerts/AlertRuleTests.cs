@@ -94,3 +94,17 @@ public class AlertRuleTests
         Assert.Equal(new Beat(At(9), 80, "1.1", At(8)), newer.Merge(older)); // an older beat arriving late fills in only what the newer did not say
     }
 }
+
+public class ResponseStatsTests
+{
+    [Fact]
+    public void MedianAndNinetiethPercentile_AreNearestRank_AndFalseAlarmsShareOfResolved()
+    {
+        var stats = ResponseStats.From([30, 10, 20, 40, 50, 60, 70, 80, 90, 300], [AlertOutcome.Handled, AlertOutcome.FalseAlarm, AlertOutcome.Handled, AlertOutcome.HandedTo120]);
+        Assert.Equal((10, 50.0, 90.0), (stats.Responded, stats.MedianSeconds!.Value, stats.P90Seconds!.Value));
+        Assert.Equal(0.25, stats.FalseAlarmRate);
+        var empty = ResponseStats.From([], []);
+        Assert.Equal((0, (double?)null, (double?)null, (double?)null), (empty.Responded, empty.MedianSeconds, empty.P90Seconds, empty.FalseAlarmRate));
+        Assert.Equal(7.0, ResponseStats.Percentile([7], 90));
+    }
+}

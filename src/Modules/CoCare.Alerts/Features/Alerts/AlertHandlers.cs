@@ -19,7 +19,7 @@ public sealed record AlertDto(Guid Id, EventType Kind, AlertStatus Status, strin
 public sealed record ResolveAlert(AlertOutcome? Outcome, string? Note);
 
 /// <summary>Alerts for the board (the caller's villages) and for responders (the alerts that reached them), and the responder's steps.</summary>
-public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRouter router, AlertDispatcher dispatcher, TimeProvider clock)
+public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRouter router, AlertDispatcher dispatcher, IElderFacts elders, TimeProvider clock)
 {
     private static readonly Sorting<Alert> Sorts = new Sorting<Alert>("raised").Add("raised", a => a.RaisedAt, newestFirst: true).Add("status", a => a.Status);
 
@@ -47,6 +47,23 @@ public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRout
     }
 
     public async Task<AlertDto> GetAsync(Guid id, CancellationToken ct) => AlertDto.From(await FindAsync(id, ct));
+
+    /// <summary>
+    /// The elder an open alert is about, as its responder needs them — address, phone, family to call, key health notes.
+    /// Only for someone the alert reached (403 for anyone else, the board included: it sees masked lists); null once the
+    /// alert is resolved or when it is not about an elder (a detector in a public place). Each read is audit-logged.
+    /// </summary>
+    public async Task<ResponderBrief?> BriefAsync(Guid id, CancellationToken ct)
+    {
+        var me = actor.AccountId ?? throw DomainException.Forbidden("Alert.NotRoutedToYou");
+        var alert = await db.Set<Alert>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.NotFound("Alert.NotFound");
+        if (!alert.Reached(me))
+        {
+            throw alert.VillageCode is { } v && actor.Covers(v) ? DomainException.Forbidden("Alert.NotRoutedToYou") : DomainException.NotFound("Alert.NotFound");
+        }
+
+        return alert.IsOpen && alert.ElderId is { } elder ? await elders.ResponderBriefAsync(elder, ct) : null;
+    }
 
     public Task<AlertDto> AcknowledgeAsync(Guid id, CancellationToken ct) => StepAsync(id, (a, me, now) => a.Acknowledge(me, now), ct);
 

@@ -22,7 +22,11 @@ public sealed class MaintenanceHandlers(AppDbContext db, CurrentActor actor, Hea
 
     private static readonly Sorting<MaintenanceTask> Sorts = new Sorting<MaintenanceTask>("opened").Add("opened", t => t.OpenedAt, newestFirst: true);
 
-    public TimeSpan OfflineAfter => TimeSpan.FromMinutes(Math.Clamp(configuration.GetValue("Alerts:OfflineAfterMinutes", 30), 5, 7 * 24 * 60));
+    public TimeSpan OfflineAfter => OfflineAfterFrom(configuration);
+
+    /// <summary><c>Alerts:OfflineAfterMinutes</c> (30), kept between 5 minutes and 7 days.</summary>
+    public static TimeSpan OfflineAfterFrom(IConfiguration configuration) =>
+        TimeSpan.FromMinutes(Math.Clamp(configuration.GetValue("Alerts:OfflineAfterMinutes", 30), 5, 7 * 24 * 60));
 
     public async Task<Page<MaintenanceDto>> ListAsync(PageRequest paging, bool open, MaintenanceKind? kind, CancellationToken ct)
     {

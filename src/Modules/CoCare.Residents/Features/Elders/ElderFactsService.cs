@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Residents.Domain;
@@ -6,8 +7,43 @@ using Microsoft.EntityFrameworkCore;
 namespace CoCare.Residents.Features.Elders;
 
 /// <summary>Residents' answer to other modules about an elder: no personal contact data, health data only with consent.</summary>
-internal sealed class ElderFactsService(AppDbContext db, CurrentActor actor, TimeProvider clock) : IElderFacts
+internal sealed class ElderFactsService(AppDbContext db, CurrentActor actor, PersonalDataCipher cipher, TimeProvider clock) : IElderFacts
 {
+    public async Task<ResponderBrief?> ResponderBriefAsync(Guid elderId, CancellationToken ct)
+    {
+        var elder = await db.Set<Elder>().AsNoTracking().FirstOrDefaultAsync(e => e.Id == elderId, ct);
+        if (elder is null)
+        {
+            return null;
+        }
+
+        await db.RecordReadAsync(nameof(Elder), elder.Id.ToString(), ct);
+        var family = cipher.Decrypt(elder.FamilyContactsCipher) is { } json
+            ? JsonSerializer.Deserialize<List<FamilyContact>>(json, JsonColumns.Options) ?? []
+            : [];
+        var notes = new List<string>();
+        if (elder.Categories.Contains(ElderCategory.LivingAlone) || elder.LivingSituation == LivingSituation.Alone)
+        {
+            notes.Add("LivingAlone");
+        }
+
+        if (elder.HealthDataConsented)
+        {
+            var latest = await db.Set<Assessment>().AsNoTracking().Where(a => a.ElderId == elder.Id).OrderByDescending(a => a.Date).FirstOrDefaultAsync(ct);
+            if (latest?.Conditions is { } c)
+            {
+                notes.AddRange(new[] { (c.Dementia, "Dementia"), (c.PsychiatricDiagnosis, "PsychiatricDiagnosis"), (c.Coma, "Coma"), (c.CareRiskEventsLast30Days > 0, "CareRiskEvents") }
+                    .Where(n => n.Item1).Select(n => n.Item2));
+            }
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new ResponderBrief(elder.Id, elder.Name, Age.On(elder.BirthDate, today), cipher.Decrypt(elder.AddressCipher), cipher.Decrypt(elder.PhoneCipher),
+            elder.Latitude is { } lat && elder.Longitude is { } lng ? new GeoPoint(lat, lng) : null,
+            [.. family.Select(f => new ResponderContact(f.Name, f.Relation, f.Phone))],
+            elder.HealthDataConsented ? elder.CurrentLevel?.ToString() : null, notes);
+    }
+
     public async Task<ElderFacts?> FindAsync(Guid elderId, CancellationToken ct) =>
         Visible(await Facts(e => e.Id == elderId).FirstOrDefaultAsync(ct));
 
