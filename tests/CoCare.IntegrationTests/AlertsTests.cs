@@ -95,6 +95,32 @@ public class AlertsTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AFreshInstall_HasGVillagesDevices_TheirYear_AndTheAlertsTheSilverTeamAnswered(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var village = await app.ClientAsync("village");
+        var pendants = await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/devices?type=SosPendant&q=GC-P-&pageSize=1"));
+        Assert.True(pendants.GetProperty("total").GetInt32() >= 50, "a pendant for every elder living alone or 80+");
+        var doors = await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/devices?type=DoorSensor&q=GC-D-&pageSize=1"));
+        Assert.InRange(doors.GetProperty("total").GetInt32(), 1, pendants.GetProperty("total").GetInt32());
+        var first = pendants.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var year = await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/alerts/devices/{first}/days?days=366"));
+        Assert.InRange(year.GetArrayLength(), 360, 366);
+        Assert.All(year.EnumerateArray().Skip(1), d => Assert.InRange(d.GetProperty("heartbeats").GetInt32(), 60, 288));
+        await HttpAssert.ProblemAsync(await village.GetAsync($"/api/v1/alerts/devices/{first}/days?days=0"), 400);
+
+        var closed = await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts?status=Resolved&pageSize=100"));
+        var demo = closed.GetProperty("items").EnumerateArray().Where(a => a.GetProperty("resolutionNote").GetString()!.Contains('老', StringComparison.Ordinal)).ToList();
+        Assert.True(demo.Count >= 40);
+        Assert.Contains(demo, a => a.GetProperty("kind").GetString() == "NoActivity");
+        Assert.Contains(demo, a => a.GetProperty("outcome").GetString() == "FalseAlarm");
+        Assert.All(demo, a => Assert.Equal("Volunteer", a.GetProperty("ladder")[0].GetProperty("kind").GetString()));
+        var stats = (await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/board"))).GetProperty("stats");
+        Assert.True(stats.GetProperty("medianSeconds").GetDouble() is > 20 and < 300);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task UnsignedStaleForeignOrRetired_EventsAreRefused_AndNothingIsStored(string db)
     {
         var app = await apps.GetAsync(db);

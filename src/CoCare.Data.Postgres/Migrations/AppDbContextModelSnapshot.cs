@@ -247,6 +247,37 @@ namespace CoCare.Data.Postgres.Migrations
                     b.ToTable("alr_devices", (string)null);
                 });
 
+            modelBuilder.Entity("CoCare.Alerts.Domain.DeviceDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Heartbeats")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LowestBattery")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("DeviceId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("alr_device_days", (string)null);
+                });
+
             modelBuilder.Entity("CoCare.Alerts.Domain.DeviceEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3807,6 +3838,15 @@ namespace CoCare.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoCare.Alerts.Domain.DeviceDay", b =>
+                {
+                    b.HasOne("CoCare.Alerts.Domain.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoCare.Alerts.Domain.DeviceEvent", b =>

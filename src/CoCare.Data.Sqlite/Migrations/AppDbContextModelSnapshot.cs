@@ -242,6 +242,37 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.ToTable("alr_devices", (string)null);
                 });
 
+            modelBuilder.Entity("CoCare.Alerts.Domain.DeviceDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Heartbeats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LowestBattery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("DeviceId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("alr_device_days", (string)null);
+                });
+
             modelBuilder.Entity("CoCare.Alerts.Domain.DeviceEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3796,6 +3827,15 @@ namespace CoCare.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoCare.Alerts.Domain.DeviceDay", b =>
+                {
+                    b.HasOne("CoCare.Alerts.Domain.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoCare.Alerts.Domain.DeviceEvent", b =>

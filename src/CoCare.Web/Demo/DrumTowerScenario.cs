@@ -1,3 +1,4 @@
+using CoCare.Alerts.Domain;
 using CoCare.Data;
 using CoCare.Data.Files;
 using CoCare.Data.Identity;
@@ -150,6 +151,15 @@ public sealed class DrumTowerScenario(AppDbContext db, UserManager<UserAccount> 
 
         await DrumTowerEvaluation.AddAsync(db, evidence, contracts, files, projectId, evaluator.Id, clock.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
+
+        DrumTowerAlerts.Add(db, cipher, elders, GVillage,
+        [
+            new(accountIds["volunteer"], people[9].Name, ResponderKind.Volunteer, null),
+            new(accountIds["village"], people[6].Name, ResponderKind.VillageDuty, null),
+            new(accountIds["provider"], people[2].Name, ResponderKind.ProviderManager, null),
+        ], random, clock.GetUtcNow().UtcDateTime, out var deviceDays);
+        await db.SaveChangesAsync(ct);
+        await db.BulkInsertAsync(deviceDays, ct);
         return true;
     }
 }

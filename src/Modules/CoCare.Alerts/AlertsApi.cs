@@ -31,6 +31,9 @@ public static class AlertsApi
             .WithName("ListDevices").WithSummary("Devices in the caller's villages (sort: registered, serial, lastHeartbeat; q: serial or model).").RequireAuthorization(AlertsPolicies.Read);
         devices.MapGet("/{id:guid}", async (Guid id, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(id, ct)))
             .WithName("GetDevice").WithSummary("One device with its last-seen state (404 outside the caller's villages).").RequireAuthorization(AlertsPolicies.Read);
+        devices.MapGet("/{id:guid}/days", async (Guid id, int? days, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.DaysAsync(id, days ?? 30, ct)))
+            .WithName("DeviceDays").WithSummary("The device's last days (days=1–366, default 30), newest first: heartbeats heard and the lowest battery reported; a silent day is absent.")
+            .RequireAuthorization(AlertsPolicies.Read);
         devices.MapPost("/", async (RegisterDevice request, DeviceHandlers h, CancellationToken ct) =>
             {
                 var credential = await h.RegisterAsync(request, ct);

@@ -90,8 +90,16 @@ public class AlertRuleTests
     {
         var older = new Beat(At(8), 80, "1.0", At(8));
         var newer = new Beat(At(9), null, "1.1", null);
-        Assert.Equal(new Beat(At(9), 80, "1.1", At(8)), older.Merge(newer));
-        Assert.Equal(new Beat(At(9), 80, "1.1", At(8)), newer.Merge(older)); // an older beat arriving late fills in only what the newer did not say
+        Assert.Equal(new Beat(At(9), 80, "1.1", At(8), 2, 80), older.Merge(newer));
+        Assert.Equal(new Beat(At(9), 80, "1.1", At(8), 2, 80), newer.Merge(older)); // an older beat arriving late fills in only what the newer did not say
+        var three = older.Merge(new Beat(At(10), 60, null, null)).Merge(new Beat(At(11), 70, null, null));
+        Assert.Equal((3, 70, 60), (three.Count, three.Battery!.Value, three.Lowest!.Value)); // the day keeps the lowest battery
+
+        var day = new DeviceDay(Guid.NewGuid(), new DateOnly(2026, 11, 24));
+        day.Add(three.Count, three.Lowest);
+        day.Add(2, 75);
+        day.Add(1, 130); // not a battery reading
+        Assert.Equal((6, 60), (day.Heartbeats, day.LowestBattery!.Value));
     }
 }
 

@@ -64,6 +64,14 @@ internal sealed class AlertsModel : IModelContributor
             b.HasIndex(r => new { r.VillageCode, r.ElderId }).IsUnique();
         });
 
+        modelBuilder.Entity<DeviceDay>(b =>
+        {
+            b.ToTable("alr_device_days");
+            b.HasIndex(d => new { d.DeviceId, d.Day }).IsUnique();
+            b.HasIndex(d => d.Day);
+            b.HasOne<Device>().WithMany().HasForeignKey(d => d.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<MaintenanceTask>(b =>
         {
             b.ToTable("alr_maintenance");

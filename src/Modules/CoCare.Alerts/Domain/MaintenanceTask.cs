@@ -77,3 +77,34 @@ public sealed class MaintenanceTask : Entity
         };
     }
 }
+
+/// <summary>
+/// One device's day (Beijing time): how many heartbeats arrived and the lowest battery it reported — its uptime kept
+/// per day, so a year of a device sending every few minutes is 365 rows, not a hundred thousand.
+/// </summary>
+public sealed class DeviceDay : Entity
+{
+    private DeviceDay()
+    {
+    }
+
+    public DeviceDay(Guid deviceId, DateOnly day)
+    {
+        DeviceId = deviceId;
+        Day = day;
+    }
+
+    public Guid DeviceId { get; private set; }
+
+    public DateOnly Day { get; private set; }
+
+    public int Heartbeats { get; private set; }
+
+    public int? LowestBattery { get; private set; }
+
+    public void Add(int heartbeats, int? battery)
+    {
+        Heartbeats += Math.Max(0, heartbeats);
+        LowestBattery = battery is >= 0 and <= 100 && (LowestBattery is null || battery < LowestBattery) ? battery : LowestBattery;
+    }
+}

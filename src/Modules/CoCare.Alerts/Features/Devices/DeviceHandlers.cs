@@ -12,6 +12,8 @@ public sealed record RegisterDevice(DeviceType? Type, string? Serial, string? Mo
 public sealed record DeviceDto(Guid Id, DeviceType Type, string Serial, string Model, Guid? ElderId, string VillageCode, Guid? GatewayId, DeviceStatus Status,
     int? BatteryPercent, string? Firmware, DateTime? LastHeartbeatAt, DateTime RegisteredAt, string KeyId);
 
+public sealed record DeviceDayDto(DateOnly Day, int Heartbeats, int? LowestBattery);
+
 /// <summary>A device's credential, shown once: when the device is registered and when its key is rotated.</summary>
 public sealed record DeviceCredential(DeviceDto Device, string KeyId, string Secret);
 
@@ -107,6 +109,20 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
     }
 
     public async Task<DeviceDto> GetAsync(Guid id, CancellationToken ct) => Dto(await FindAsync(id, ct));
+
+    /// <summary>The device's last <paramref name="days"/> days (1–366, Beijing time), newest first: heartbeats heard and the lowest battery; a day it was silent is absent.</summary>
+    public async Task<IReadOnlyList<DeviceDayDto>> DaysAsync(Guid id, int days, CancellationToken ct)
+    {
+        if (days is < 1 or > 366)
+        {
+            throw new DomainException("Device.Days", ErrorKind.Validation, "days");
+        }
+
+        var device = await FindAsync(id, ct);
+        var since = ChinaTime.Day(clock.GetUtcNow().UtcDateTime).AddDays(1 - days);
+        return await db.Set<DeviceDay>().AsNoTracking().Where(d => d.DeviceId == device.Id && d.Day >= since).OrderByDescending(d => d.Day)
+            .Select(d => new DeviceDayDto(d.Day, d.Heartbeats, d.LowestBattery)).ToListAsync(ct);
+    }
 
     /// <summary>A new key and secret; the old key stops working at once.</summary>
     public async Task<DeviceCredential> RotateKeyAsync(Guid id, CancellationToken ct)

@@ -1,18 +1,27 @@
 using CoCare.Alerts.Domain;
 using CoCare.Data;
+using CoCare.Kernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CoCare.Alerts.Features.Events;
 
-/// <summary>The newest heartbeat of a device not yet written: when, what it said of its battery and firmware, and when it last sensed activity.</summary>
-public sealed record Beat(DateTime At, int? Battery, string? Firmware, DateTime? ActiveAt)
+/// <summary>
+/// The heartbeats of a device not yet written, folded: the newest one's time and what it said of battery and firmware,
+/// when it last sensed activity, how many arrived and the lowest battery among them (for the device's day).
+/// </summary>
+public sealed record Beat(DateTime At, int? Battery, string? Firmware, DateTime? ActiveAt, int Count = 1, int? LowestBattery = null)
 {
+    public int? Lowest => LowestBattery ?? Battery;
+
     /// <summary>This state with <paramref name="newer"/> folded in: its time and what it says win; what it does not say, and the latest activity, are kept.</summary>
-    public Beat Merge(Beat newer) => newer.At >= At
-        ? newer with { Battery = newer.Battery ?? Battery, Firmware = newer.Firmware ?? Firmware, ActiveAt = Later(newer.ActiveAt, ActiveAt) }
-        : this with { Battery = Battery ?? newer.Battery, Firmware = Firmware ?? newer.Firmware, ActiveAt = Later(ActiveAt, newer.ActiveAt) };
+    public Beat Merge(Beat newer) => (newer.At >= At
+            ? newer with { Battery = newer.Battery ?? Battery, Firmware = newer.Firmware ?? Firmware, ActiveAt = Later(newer.ActiveAt, ActiveAt) }
+            : this with { Battery = Battery ?? newer.Battery, Firmware = Firmware ?? newer.Firmware, ActiveAt = Later(ActiveAt, newer.ActiveAt) })
+        with { Count = Count + newer.Count, LowestBattery = Lower(Lowest, newer.Lowest) };
+
+    private static int? Lower(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 
     private static DateTime? Later(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }
@@ -73,6 +82,24 @@ public sealed class HeartbeatBuffer
                     if (beat.ActiveAt is { } active)
                     {
                         device.Sensed(active);
+                    }
+                }
+
+                // The devices' days: counted on the day of the newest beat folded (Beijing time).
+                foreach (var group in chunk.GroupBy(id => ChinaTime.Day(taken[id].At)))
+                {
+                    var ids = group.ToList();
+                    var day = group.Key;
+                    var days = await db.Set<DeviceDay>().Where(d => ids.Contains(d.DeviceId) && d.Day == day).ToDictionaryAsync(d => d.DeviceId, ct);
+                    foreach (var id in ids)
+                    {
+                        if (!days.TryGetValue(id, out var row))
+                        {
+                            row = new DeviceDay(id, day);
+                            db.Add(row);
+                        }
+
+                        row.Add(taken[id].Count, taken[id].Lowest);
                     }
                 }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CoCare.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AlertRules : Migration
+    public partial class AlertRulesAndDays : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,6 +24,28 @@ namespace CoCare.Data.Postgres.Migrations
                 nullable: true,
                 oldClrType: typeof(Guid),
                 oldType: "uuid");
+
+            migrationBuilder.CreateTable(
+                name: "alr_device_days",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Heartbeats = table.Column<int>(type: "integer", nullable: false),
+                    LowestBattery = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alr_device_days", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_alr_device_days_alr_devices_DeviceId",
+                        column: x => x.DeviceId,
+                        principalTable: "alr_devices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "alr_rules",
@@ -54,6 +76,17 @@ namespace CoCare.Data.Postgres.Migrations
                 columns: new[] { "ElderId", "Kind", "RaisedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alr_device_days_Day",
+                table: "alr_device_days",
+                column: "Day");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alr_device_days_DeviceId_Day",
+                table: "alr_device_days",
+                columns: new[] { "DeviceId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_alr_rules_VillageCode_ElderId",
                 table: "alr_rules",
                 columns: new[] { "VillageCode", "ElderId" },
@@ -63,6 +96,9 @@ namespace CoCare.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "alr_device_days");
+
             migrationBuilder.DropTable(
                 name: "alr_rules");
 
