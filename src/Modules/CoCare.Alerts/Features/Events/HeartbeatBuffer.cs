@@ -19,7 +19,8 @@ public sealed record Beat(DateTime At, int? Battery, string? Firmware, DateTime?
     public Beat Merge(Beat newer) => (newer.At >= At
             ? newer with { Battery = newer.Battery ?? Battery, Firmware = newer.Firmware ?? Firmware, ActiveAt = Later(newer.ActiveAt, ActiveAt) }
             : this with { Battery = Battery ?? newer.Battery, Firmware = Firmware ?? newer.Firmware, ActiveAt = Later(ActiveAt, newer.ActiveAt) })
-        with { Count = Count + newer.Count, LowestBattery = Lower(Lowest, newer.Lowest) };
+        with
+    { Count = Count + newer.Count, LowestBattery = Lower(Lowest, newer.Lowest) };
 
     private static int? Lower(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 
