@@ -122,7 +122,7 @@ internal static class CanteenBench
     }
 
     /// <summary>The platform as its own process: this program with <c>serve</c> (see <see cref="BenchServer"/>).</summary>
-    private static Process Serve(string provider, string connection, int port, string folder)
+    internal static Process Serve(string provider, string connection, int port, string folder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var self = typeof(CanteenBench).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = false, RedirectStandardError = false };
@@ -136,17 +136,22 @@ internal static class CanteenBench
             start.ArgumentList.Add(a);
         }
 
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start the server process.");
     }
 
-    private static HttpClient Client(int port, int clients) =>
+    internal static HttpClient Client(int port, int clients) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    private static async Task WaitUntilUpAsync(HttpClient http)
+    internal static async Task WaitUntilUpAsync(HttpClient http)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(3))
@@ -170,7 +175,7 @@ internal static class CanteenBench
         throw new TimeoutException("The server did not come up in 3 minutes.");
     }
 
-    private static async Task<string> TokenAsync(HttpClient http)
+    internal static async Task<string> TokenAsync(HttpClient http)
     {
         using var response = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "provider", password = BenchHost.Password });
         response.EnsureSuccessStatusCode();
@@ -306,7 +311,7 @@ internal static class CanteenBench
         return ids;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();

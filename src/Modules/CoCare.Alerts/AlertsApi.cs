@@ -40,6 +40,10 @@ public static class AlertsApi
                 return TypedResults.Created($"/api/v1/alerts/devices/{credential.Device.Id}", credential);
             })
             .WithName("RegisterDevice").WithSummary("Register a device for an elder or a village; the answer holds its key id and secret, shown this once.").RequireAuthorization(AlertsPolicies.Manage);
+        devices.MapPost("/batch", async (RegisterDevices request, DeviceHandlers h, CancellationToken ct) =>
+                TypedResults.Ok(await h.RegisterManyAsync(request.Devices, ct)))
+            .WithName("RegisterDevices").WithSummary("Register up to 1,000 devices at once ({\"devices\":[…]}, each as for one): all or none; the answer holds every key id and secret, shown this once.")
+            .RequireAuthorization(AlertsPolicies.Manage);
         devices.MapPost("/{id:guid}/rotate-key", async (Guid id, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RotateKeyAsync(id, ct)))
             .WithName("RotateDeviceKey").WithSummary("A new key id and secret (shown this once); the old key stops working at once.").RequireAuthorization(AlertsPolicies.Manage);
         devices.MapPost("/{id:guid}/retire", async (Guid id, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RetireAsync(id, ct)))

@@ -91,7 +91,7 @@ public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRout
     public async Task<int> EscalateDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var unrouted = await db.Set<Alert>().Where(a => a.RoutedAt == null && a.RaisedAt <= now.AddSeconds(-5)).Select(a => a.Id).Take(200).ToListAsync(ct);
+        var unrouted = await db.Set<Alert>().Where(a => a.RoutedAt == null && a.RaisedAt <= now.AddSeconds(-5)).OrderBy(a => a.RaisedAt).Select(a => a.Id).Take(200).ToListAsync(ct);
         if (unrouted.Count > 0)
         {
             await RouteAsync(unrouted, ct);

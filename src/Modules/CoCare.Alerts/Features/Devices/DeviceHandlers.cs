@@ -12,6 +12,8 @@ public sealed record RegisterDevice(DeviceType? Type, string? Serial, string? Mo
 public sealed record DeviceDto(Guid Id, DeviceType Type, string Serial, string Model, Guid? ElderId, string VillageCode, Guid? GatewayId, DeviceStatus Status,
     int? BatteryPercent, string? Firmware, DateTime? LastHeartbeatAt, DateTime RegisteredAt, string KeyId);
 
+public sealed record RegisterDevices(IReadOnlyList<RegisterDevice>? Devices);
+
 public sealed record DeviceDayDto(DateOnly Day, int Heartbeats, int? LowestBattery);
 
 /// <summary>A device's credential, shown once: when the device is registered and when its key is rotated.</summary>
@@ -23,72 +25,125 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
     private static readonly Sorting<Device> Sorts = new Sorting<Device>("registered")
         .Add("registered", d => d.RegisteredAt, newestFirst: true).Add("serial", d => d.Serial).Add("lastHeartbeat", d => d.LastHeartbeatAt);
 
+    public const int MaxBatch = 1000;
+
     public async Task<DeviceCredential> RegisterAsync(RegisterDevice request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Type is not { } type || !Enum.IsDefined(type))
+        return (await RegisterAsync([request], "", ct))[0];
+    }
+
+    /// <summary>Registers up to <see cref="MaxBatch"/> devices at once (a delivery from the vendor): all or none; the first refusal names its row, e.g. <c>devices[3].serial</c>.</summary>
+    public async Task<IReadOnlyList<DeviceCredential>> RegisterManyAsync(IReadOnlyList<RegisterDevice>? requests, CancellationToken ct)
+    {
+        if (requests is not { Count: > 0 and <= MaxBatch } || requests.Any(r => r is null))
         {
-            throw new DomainException("Device.Type", ErrorKind.Validation, "type");
+            throw new DomainException("Device.BatchSize", ErrorKind.Validation, "devices", MaxBatch);
         }
 
-        var serial = request.Serial?.Trim();
-        if (string.IsNullOrEmpty(serial) || serial.Length > 64 || !serial.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-        {
-            throw new DomainException("Device.Serial", ErrorKind.Validation, "serial");
-        }
+        return await RegisterAsync(requests, "devices[{0}].", ct);
+    }
 
-        var model = request.Model?.Trim();
-        if (string.IsNullOrEmpty(model) || model.Length > 64)
+    private async Task<IReadOnlyList<DeviceCredential>> RegisterAsync(IReadOnlyList<RegisterDevice> requests, string rowPrefix, CancellationToken ct)
+    {
+        var gateways = new Dictionary<Guid, string?>();
+        var serials = new HashSet<string>(StringComparer.Ordinal);
+        var made = new List<(Device Device, string Secret)>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
         {
-            throw new DomainException("Device.Model", ErrorKind.Validation, "model");
-        }
-
-        if (request.Latitude is < -90 or > 90 || request.Longitude is < -180 or > 180 || (request.Latitude is null) != (request.Longitude is null))
-        {
-            throw new DomainException("Device.Location", ErrorKind.Validation, "latitude");
-        }
-
-        string village;
-        if (request.ElderId is { } elderId)
-        {
-            var elder = await elders.FindAsync(elderId, ct) ?? throw DomainException.NotFound("Device.ElderNotFound");
-            village = elder.VillageCode;
-        }
-        else
-        {
-            village = request.VillageCode?.Trim() ?? "";
-            if (RegionCode.LevelOf(village) is not RegionLevel.Village)
+            var request = requests[i];
+            string Field(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, rowPrefix, i) + name;
+            if (request.Type is not { } type || !Enum.IsDefined(type))
             {
-                throw new DomainException("Device.Village", ErrorKind.Validation, "villageCode");
+                throw new DomainException("Device.Type", ErrorKind.Validation, Field("type"));
             }
+
+            var serial = request.Serial?.Trim();
+            if (string.IsNullOrEmpty(serial) || serial.Length > 64 || !serial.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                throw new DomainException("Device.Serial", ErrorKind.Validation, Field("serial"));
+            }
+
+            var model = request.Model?.Trim();
+            if (string.IsNullOrEmpty(model) || model.Length > 64)
+            {
+                throw new DomainException("Device.Model", ErrorKind.Validation, Field("model"));
+            }
+
+            if (request.Latitude is < -90 or > 90 || request.Longitude is < -180 or > 180 || (request.Latitude is null) != (request.Longitude is null))
+            {
+                throw new DomainException("Device.Location", ErrorKind.Validation, Field("latitude"));
+            }
+
+            string village;
+            if (request.ElderId is { } elderId)
+            {
+                var elder = await elders.FindAsync(elderId, ct) ?? throw DomainException.NotFound("Device.ElderNotFound");
+                village = elder.VillageCode;
+            }
+            else
+            {
+                village = request.VillageCode?.Trim() ?? "";
+                if (RegionCode.LevelOf(village) is not RegionLevel.Village)
+                {
+                    throw new DomainException("Device.Village", ErrorKind.Validation, Field("villageCode"));
+                }
+            }
+
+            if (!actor.Covers(village))
+            {
+                throw DomainException.NotFound("Device.VillageOutside");
+            }
+
+            if (request.GatewayId is { } gatewayId)
+            {
+                if (!gateways.TryGetValue(gatewayId, out var gatewayKey))
+                {
+                    gatewayKey = await db.Set<Device>().Where(d => d.Id == gatewayId && d.Type == DeviceType.Gateway && d.Status == DeviceStatus.Active && d.VillageCode == village)
+                        .Select(d => d.KeyId).FirstOrDefaultAsync(ct);
+                    gateways[gatewayId] = gatewayKey;
+                }
+
+                if (gatewayKey is null)
+                {
+                    throw new DomainException("Device.Gateway", ErrorKind.Validation, Field("gatewayId"));
+                }
+            }
+
+            if (!serials.Add(serial))
+            {
+                throw DomainException.Conflict("Device.SerialTaken", Field("serial"));
+            }
+
+            var (keyId, secret) = NewKey();
+            made.Add((new Device(type, serial, model, request.ElderId, village, request.Latitude, request.Longitude, request.GatewayId, keyId, cipher.Encrypt(secret)!,
+                clock.GetUtcNow().UtcDateTime), secret));
         }
 
-        if (!actor.Covers(village))
+        var taken = serials.ToList();
+        if (await db.Set<Device>().Where(d => taken.Contains(d.Serial)).Select(d => d.Serial).FirstOrDefaultAsync(ct) is { } clash)
         {
-            throw DomainException.NotFound("Device.VillageOutside");
+            throw DomainException.Conflict("Device.SerialTaken", SerialOf(made.FindIndex(m => m.Device.Serial == clash)));
         }
 
-        var gatewayKey = request.GatewayId is { } gatewayId
-            ? await db.Set<Device>().Where(d => d.Id == gatewayId && d.Type == DeviceType.Gateway && d.Status == DeviceStatus.Active && d.VillageCode == village)
-                .Select(d => d.KeyId).FirstOrDefaultAsync(ct) ?? throw new DomainException("Device.Gateway", ErrorKind.Validation, "gatewayId")
-            : null;
-
-        if (await db.Set<Device>().AnyAsync(d => d.Serial == serial, ct))
+        db.AddRange(made.Select(m => m.Device));
+        try
         {
-            throw DomainException.Conflict("Device.SerialTaken", "serial");
+            await db.SaveChangesAsync(ct);
         }
-
-        var (keyId, secret) = NewKey();
-        var device = new Device(type, serial, model, request.ElderId, village, request.Latitude, request.Longitude, request.GatewayId, keyId, cipher.Encrypt(secret)!,
-            clock.GetUtcNow().UtcDateTime);
-        db.Add(device);
-        await db.SaveChangesAsync(ct);
-        if (gatewayKey is not null)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            credentials.Forget(gatewayKey); // the gateway now signs for this device too
+            throw DomainException.Conflict("Device.SerialTaken", rowPrefix.Length == 0 ? "serial" : "devices");
         }
 
-        return new DeviceCredential(Dto(device), keyId, secret);
+        foreach (var key in gateways.Values.OfType<string>())
+        {
+            credentials.Forget(key); // the gateway now signs for these devices too
+        }
+
+        return [.. made.Select(m => new DeviceCredential(Dto(m.Device), m.Device.KeyId, m.Secret))];
+
+        string SerialOf(int row) => string.Format(System.Globalization.CultureInfo.InvariantCulture, rowPrefix, row) + "serial";
     }
 
     public async Task<Page<DeviceDto>> ListAsync(PageRequest paging, DeviceStatus? status, DeviceType? type, CancellationToken ct)
