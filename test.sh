@@ -42,7 +42,7 @@ stop_all() {
 trap stop_all EXIT
 if [ -x /usr/sbin/mosquitto ]; then
   log "starting Mosquitto on 127.0.0.1:$MQPORT"
-  printf 'listener %s 127.0.0.1\nuser %s\nallow_anonymous true\npersistence true\npersistence_location %s/\nmax_packet_size 2000000\nlog_dest none\n' \
+  printf 'listener %s 127.0.0.1\nuser %s\nallow_anonymous true\npersistence true\npersistence_location %s/\nmax_packet_size 2000000\nset_tcp_nodelay true\nlog_dest none\n' \
     "$MQPORT" "$(id -un)" "$MQROOT" > "$MQROOT/mosquitto.conf"
   /usr/sbin/mosquitto -c "$MQROOT/mosquitto.conf" & echo $! > "$MQROOT/pid"
   export COCARE_TEST_MQTT="127.0.0.1:$MQPORT" COCARE_TEST_MOSQUITTO=/usr/sbin/mosquitto

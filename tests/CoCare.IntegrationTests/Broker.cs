@@ -40,6 +40,7 @@ public sealed class Broker : IAsyncDisposable
             autosave_interval 1
             max_packet_size 2000000
             max_queued_messages 100000
+            set_tcp_nodelay true
             log_dest none
             """);
         await broker.StartAgainAsync();
