@@ -90,6 +90,11 @@ public class AlertsTests(SharedApps apps)
             d => d.GetProperty("batteryPercent").ValueKind == JsonValueKind.Number); // heartbeats are written within a second
         Assert.Equal(64, seen.GetProperty("batteryPercent").GetInt32());
         Assert.Equal("2.1.0", seen.GetProperty("firmware").GetString());
+        using var auditor = await app.ClientAsync("auditor");
+        var updates = await HttpAssert.JsonAsync(await auditor.GetAsync($"/api/v1/audit?entityType=Device&entityKey={pendant.DeviceId}&action=Update"));
+        Assert.Equal(0, updates.GetProperty("total").GetInt32()); // what the device reports is telemetry, not a person's change
+        var registered = await HttpAssert.JsonAsync(await auditor.GetAsync($"/api/v1/audit?entityType=Device&entityKey={pendant.DeviceId}&action=Insert"));
+        Assert.Equal(1, registered.GetProperty("total").GetInt32());
         Assert.Equal(2, await app.WithDbAsync(d => d.Set<Alert>().CountAsync(a => a.DeviceId == pendant.DeviceId)));
     }
 

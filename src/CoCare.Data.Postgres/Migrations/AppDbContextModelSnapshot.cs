@@ -166,14 +166,16 @@ namespace CoCare.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<int?>("BatteryPercent")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasAnnotation("CoCare:Telemetry", true);
 
                     b.Property<Guid?>("ElderId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Firmware")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("CoCare:Telemetry", true);
 
                     b.Property<Guid?>("GatewayId")
                         .HasColumnType("uuid");
@@ -184,10 +186,12 @@ namespace CoCare.Data.Postgres.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.Property<DateTime?>("LastActivityAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CoCare:Telemetry", true);
 
                     b.Property<DateTime?>("LastHeartbeatAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasAnnotation("CoCare:Telemetry", true);
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
@@ -225,7 +229,8 @@ namespace CoCare.Data.Postgres.Migrations
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasAnnotation("CoCare:Telemetry", true);
 
                     b.Property<string>("VillageCode")
                         .IsRequired()
@@ -276,6 +281,8 @@ namespace CoCare.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("alr_device_days", (string)null);
+
+                    b.HasAnnotation("CoCare:Telemetry", true);
                 });
 
             modelBuilder.Entity("CoCare.Alerts.Domain.DeviceEvent", b =>

@@ -161,14 +161,16 @@ namespace CoCare.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BatteryPercent")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoCare:Telemetry", true);
 
                     b.Property<Guid?>("ElderId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Firmware")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CoCare:Telemetry", true);
 
                     b.Property<Guid?>("GatewayId")
                         .HasColumnType("TEXT");
@@ -179,10 +181,12 @@ namespace CoCare.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastActivityAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CoCare:Telemetry", true);
 
                     b.Property<DateTime?>("LastHeartbeatAt")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CoCare:Telemetry", true);
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
@@ -220,7 +224,8 @@ namespace CoCare.Data.Sqlite.Migrations
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("CoCare:Telemetry", true);
 
                     b.Property<string>("VillageCode")
                         .IsRequired()
@@ -271,6 +276,8 @@ namespace CoCare.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("alr_device_days", (string)null);
+
+                    b.HasAnnotation("CoCare:Telemetry", true);
                 });
 
             modelBuilder.Entity("CoCare.Alerts.Domain.DeviceEvent", b =>

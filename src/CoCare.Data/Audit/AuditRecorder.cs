@@ -20,7 +20,7 @@ internal static class AuditRecorder
     };
 
     public static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not AuditEntry and not DataProtectionKey
+        entry.Entity is not AuditEntry and not DataProtectionKey && !entry.Metadata.IsTelemetry()
         && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
 
     public static List<AuditEntry> Collect(IEnumerable<EntityEntry> entries, CurrentActor actor, DateTime now)
@@ -78,7 +78,7 @@ internal static class AuditRecorder
                 case EntityState.Deleted:
                     changes[property.Metadata.Name] = new() { ["old"] = Show(property.OriginalValue) };
                     break;
-                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue) && !property.Metadata.IsTelemetry():
                     changes[property.Metadata.Name] = new() { ["old"] = Show(property.OriginalValue), ["new"] = Show(property.CurrentValue) };
                     break;
             }

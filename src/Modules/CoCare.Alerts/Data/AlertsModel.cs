@@ -19,7 +19,11 @@ internal sealed class AlertsModel : IModelContributor
             b.Property(d => d.VillageCode).HasMaxLength(12).IsRequired();
             b.Property(d => d.KeyId).HasMaxLength(40).IsRequired();
             b.Property(d => d.SecretCipher).HasMaxLength(200).IsRequired();
-            b.Property(d => d.Firmware).HasMaxLength(40);
+            b.Property(d => d.Firmware).HasMaxLength(40).IsTelemetry();
+            b.Property(d => d.BatteryPercent).IsTelemetry();
+            b.Property(d => d.LastHeartbeatAt).IsTelemetry();
+            b.Property(d => d.LastActivityAt).IsTelemetry();
+            b.Property(d => d.Version).IsTelemetry();
             b.HasIndex(d => d.Serial).IsUnique();
             b.HasIndex(d => d.KeyId).IsUnique();
             b.HasIndex(d => new { d.VillageCode, d.Status });
@@ -67,6 +71,7 @@ internal sealed class AlertsModel : IModelContributor
         modelBuilder.Entity<DeviceDay>(b =>
         {
             b.ToTable("alr_device_days");
+            b.IsTelemetry();
             b.HasIndex(d => new { d.DeviceId, d.Day }).IsUnique();
             b.HasIndex(d => d.Day);
             b.HasOne<Device>().WithMany().HasForeignKey(d => d.DeviceId).OnDelete(DeleteBehavior.Cascade);

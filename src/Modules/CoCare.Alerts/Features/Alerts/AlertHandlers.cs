@@ -84,7 +84,23 @@ public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRout
             alert.Route(await router.LadderAsync(alert, now, ct), now, router.Wait);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) when (alertIds.Count > 1)
+        {
+            // The dispatcher and the escalator (or another node) routed one of them at the same moment: route the rest one by one.
+            db.ChangeTracker.Clear();
+            foreach (var id in alertIds)
+            {
+                await RouteAsync([id], ct);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear(); // someone else's ladder stands
+        }
     }
 
     /// <summary>Calls the next rung of every open alert nobody has acknowledged within the wait; returns how many escalated.</summary>

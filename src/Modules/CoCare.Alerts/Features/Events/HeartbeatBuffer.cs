@@ -32,11 +32,12 @@ public sealed record Beat(DateTime At, int? Battery, string? Firmware, DateTime?
 /// and when the process stops): a heartbeat says only "still here", so a crash loses at most a second of last-seen
 /// times, never an event. This keeps a fleet of a hundred thousand devices from costing a write each per beat.
 /// </summary>
-public sealed class HeartbeatBuffer
+public sealed class HeartbeatBuffer : IDisposable
 {
     public const int WriteBatch = 500;
 
     private readonly Lock gate = new();
+    private readonly SemaphoreSlim flushing = new(1, 1);
     private Dictionary<Guid, Beat> pending = [];
 
     public int Count
@@ -50,6 +51,8 @@ public sealed class HeartbeatBuffer
         }
     }
 
+    public void Dispose() => flushing.Dispose();
+
     public void Record(Guid deviceId, Beat beat)
     {
         lock (gate)
@@ -58,8 +61,24 @@ public sealed class HeartbeatBuffer
         }
     }
 
-    /// <summary>Writes what has been folded so far; what fails to be written is kept for the next time.</summary>
+    /// <summary>
+    /// Writes what has been folded so far, one flush at a time (the writer's tick and the watches that flush first
+    /// would otherwise both add a device's day); what fails to be written is kept for the next time.
+    /// </summary>
     public async Task<int> FlushAsync(AppDbContext db, CancellationToken ct)
+    {
+        await flushing.WaitAsync(ct);
+        try
+        {
+            return await FlushOnceAsync(db, ct);
+        }
+        finally
+        {
+            flushing.Release();
+        }
+    }
+
+    private async Task<int> FlushOnceAsync(AppDbContext db, CancellationToken ct)
     {
         Dictionary<Guid, Beat> taken;
         lock (gate)
@@ -72,6 +91,7 @@ public sealed class HeartbeatBuffer
             (taken, pending) = (pending, []);
         }
 
+        var written = new HashSet<Guid>();
         try
         {
             foreach (var chunk in taken.Keys.Chunk(WriteBatch))
@@ -106,13 +126,16 @@ public sealed class HeartbeatBuffer
 
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
+                written.UnionWith(chunk);
             }
         }
         catch
         {
+            // Keep what was not written (another node may have added a device's day first: the next flush finds it).
+            db.ChangeTracker.Clear();
             lock (gate)
             {
-                foreach (var (id, beat) in taken)
+                foreach (var (id, beat) in taken.Where(t => !written.Contains(t.Key)))
                 {
                     pending[id] = pending.TryGetValue(id, out var newer) ? beat.Merge(newer) : beat;
                 }
