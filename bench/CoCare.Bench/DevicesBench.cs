@@ -84,7 +84,7 @@ internal static class DevicesBench
 
             var publishers = mqtt is null ? [] : await ConnectAsync(mqtt, 4);
             var trivial = url is null ? await TrivialAsync(http, 5) : 0;
-            await DriveAsync(http, publishers, fleet, Math.Min(rate, 500), 5, 0); // warm-up
+            await DriveAsync(http, publishers, fleet, rate, Math.Max(5, count / rate), 0); // warm-up: every device heard once, as on a server that has been running
             var run = await DriveAsync(http, publishers, fleet, rate, seconds, sosRate);
             await Task.Delay(TimeSpan.FromSeconds(3));
             var latencies = await NotifyLatenciesAsync(http, run.Presses);
@@ -211,8 +211,13 @@ internal static class DevicesBench
         var gateways = await BatchAsync(http, Enumerable.Range(0, gatewayCount).Select(i => (object)new { type = "Gateway", serial = $"B{run}-G{i}", model = "HUB-1", villageCode = Village }));
         var attached = await BatchAsync(http, Enumerable.Range(0, httpCount).Select(i => (object)new
         {
-            type = "SmartWatch", serial = $"B{run}-H{i}", model = "W-2", villageCode = Village, gatewayId = gateways[i % gatewayCount].DeviceId,
-            latitude = 25.79 + ((i % 100) * 0.0003), longitude = 109.60 + ((i / 100 % 100) * 0.0003),
+            type = "SmartWatch",
+            serial = $"B{run}-H{i}",
+            model = "W-2",
+            villageCode = Village,
+            gatewayId = gateways[i % gatewayCount].DeviceId,
+            latitude = 25.79 + ((i % 100) * 0.0003),
+            longitude = 109.60 + ((i / 100 % 100) * 0.0003),
         }));
         var onMqtt = await BatchAsync(http, Enumerable.Range(0, mqttCount).Select(i => (object)new { type = "SmartWatch", serial = $"B{run}-M{i}", model = "W-2", villageCode = Village }));
         var pendants = await BatchAsync(http, Enumerable.Range(0, 400).Select(i => (object)new { type = "SosPendant", serial = $"B{run}-P{i}", model = "YT-SOS2", villageCode = Village }));
@@ -260,7 +265,7 @@ internal static class DevicesBench
         return clients;
     }
 
-    private sealed record Press(Guid DeviceId, DateTime At);
+    private sealed record Press(Guid DeviceId, DateTime At, string Channel);
 
     private sealed record Run(long Sent, double Seconds, int Errors, double FirstThirdP50, double LastThirdP50, double P99, List<Press> Presses);
 
@@ -328,14 +333,14 @@ internal static class DevicesBench
                     {
                         if (await PostAsync(http, key, press))
                         {
-                            presses.Add(new Press(key.DeviceId, at));
+                            presses.Add(new Press(key.DeviceId, at, "http"));
                         }
                     })
                     : Task.Run(async () =>
                     {
                         if (await PublishAsync(publishers[0], key, press))
                         {
-                            presses.Add(new Press(key.DeviceId, at));
+                            presses.Add(new Press(key.DeviceId, at, "mqtt"));
                         }
                     }));
             }
@@ -452,7 +457,12 @@ internal static class DevicesBench
             {
                 if (byDevice.TryGetValue(a.GetProperty("deviceId").GetGuid(), out var press) && a.GetProperty("notifiedAt").ValueKind == JsonValueKind.String)
                 {
-                    found.Add((a.GetProperty("notifiedAt").GetDateTime().ToUniversalTime() - press.At).TotalMilliseconds);
+                    var ms = (a.GetProperty("notifiedAt").GetDateTime().ToUniversalTime() - press.At).TotalMilliseconds;
+                    found.Add(ms);
+                    if (ms > 2000)
+                    {
+                        Console.WriteLine($"  slow press over {press.Channel}: raised {(a.GetProperty("raisedAt").GetDateTime().ToUniversalTime() - press.At).TotalMilliseconds:F0} ms after the press, notified {ms:F0} ms after");
+                    }
                 }
             }
 

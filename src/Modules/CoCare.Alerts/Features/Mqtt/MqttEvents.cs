@@ -46,11 +46,13 @@ public sealed record MqttSettings(string? Host, int Port, string ClientId, strin
 /// session is persistent (clean start off, the broker keeps QoS 1 messages while CoCare is away) and each message is
 /// acknowledged to the broker only once it is stored — a message CoCare could not store stays with the broker and comes
 /// again after the reconnect. A refused message is acknowledged (sending it again would not help) and its problem
-/// published to the device's results topic. When the broker goes away, CoCare connects again every second.
+/// published to the device's results topic. Answers go out at QoS 0 (a device that misses one sends its event again and
+/// hears "duplicate"), so the subscriber never waits on the broker for them. When the broker goes away, CoCare connects
+/// again every second.
 /// </summary>
 public sealed partial class MqttEvents(MqttSettings settings, IServiceScopeFactory scopes, ILogger<MqttEvents> logger) : BackgroundService
 {
-    private const int InFlight = 64;
+    private const int InFlight = 256;
 
     /// <summary>The largest message taken, as over HTTP (the broker should refuse larger ones first: <c>max_packet_size</c>).</summary>
     public const int MaxMessageBytes = 1024 * 1024;
@@ -133,7 +135,7 @@ public sealed partial class MqttEvents(MqttSettings settings, IServiceScopeFacto
         await base.StopAsync(cancellationToken);
     }
 
-    /// <summary>Takes a message off the receive loop at once (a few dozen are ingested side by side, so the writer can group them).</summary>
+    /// <summary>Takes a message off the receive loop at once (a few hundred are ingested side by side, so the writer can group them).</summary>
     private async Task ReceiveAsync(MqttApplicationMessageReceivedEventArgs e, CancellationToken ct)
     {
         await slots.WaitAsync(ct);
@@ -186,7 +188,7 @@ public sealed partial class MqttEvents(MqttSettings settings, IServiceScopeFacto
         if (key is not null && client is { IsConnected: true } connected)
         {
             await connected.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"cocare/devices/{key}/results")
-                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(answer, Json)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), ct);
+                .WithPayload(JsonSerializer.SerializeToUtf8Bytes(answer, Json)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce).Build(), ct);
         }
     }
 
