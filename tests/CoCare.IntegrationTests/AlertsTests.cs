@@ -398,6 +398,13 @@ public class DeviceMaintenanceTests(SharedApps apps)
         Assert.Empty(await OpenTasksAsync());
         var all = await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/maintenance?pageSize=100"));
         Assert.Equal(2, all.GetProperty("items").EnumerateArray().Count(t => t.GetProperty("deviceId").GetGuid() == deviceId && t.GetProperty("closedAt").ValueKind != JsonValueKind.Null));
+
+        // The four heartbeats are counted into the device's days (written every 30 s; here at once), with the lowest battery.
+        await app.WithScopeAsync(s => s.GetRequiredService<CoCare.Alerts.Features.Events.HeartbeatBuffer>()
+            .FlushAsync(s.GetRequiredService<CoCare.Data.AppDbContext>(), default, days: true));
+        var days = await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/alerts/devices/{deviceId}/days?days=2"));
+        Assert.Equal(4, days.EnumerateArray().Sum(d => d.GetProperty("heartbeats").GetInt32()));
+        Assert.Equal(15, days.EnumerateArray().Min(d => d.GetProperty("lowestBattery").GetInt32()));
     }
 }
 

@@ -9,7 +9,8 @@ namespace CoCare.Alerts.Features.Events;
 /// <summary>What became of one event: <c>accepted</c> (stored, and an alert raised for an emergency), <c>duplicate</c> (its id was seen before), or <c>refused</c> with the reason.</summary>
 public sealed record EventResult(string? EventId, string Status, Guid? AlertId = null, string? Reason = null);
 
-public sealed record IngestResult(IReadOnlyList<EventResult> Results);
+/// <summary>The answer to a request; <see cref="HeartbeatsOnly"/> (not sent) says every event was an accepted heartbeat.</summary>
+public sealed record IngestResult(IReadOnlyList<EventResult> Results, [property: System.Text.Json.Serialization.JsonIgnore] bool HeartbeatsOnly = false);
 
 /// <summary>
 /// Takes signed device events, over HTTP or MQTT alike: the signature and timestamp are checked against the key the
@@ -92,7 +93,7 @@ internal sealed class EventIngest(DeviceCredentials credentials, HeartbeatBuffer
             }
         }
 
-        return new IngestResult([.. results.Select(r => r!)]);
+        return new IngestResult([.. results.Select(r => r!)], toStore.Count == 0 && refusedCodes.All(c => c is null));
     }
 
     /// <summary>An enum value's name in the reader's language.</summary>

@@ -29,8 +29,9 @@ public sealed record Beat(DateTime At, int? Battery, string? Firmware, DateTime?
 
 /// <summary>
 /// Heartbeats are folded in memory and written as last-seen state every second (and before the device watch looks,
-/// and when the process stops): a heartbeat says only "still here", so a crash loses at most a second of last-seen
-/// times, never an event. This keeps a fleet of a hundred thousand devices from costing a write each per beat.
+/// and when the process stops), and counted into each device's day every 30 seconds: a heartbeat says only "still
+/// here", so a crash loses at most a second of last-seen times and half a minute of a day's count, never an event.
+/// This keeps a fleet of a hundred thousand devices from costing a write each per beat.
 /// </summary>
 public sealed class HeartbeatBuffer : IDisposable
 {
@@ -39,6 +40,11 @@ public sealed class HeartbeatBuffer : IDisposable
     private readonly Lock gate = new();
     private readonly SemaphoreSlim flushing = new(1, 1);
     private Dictionary<Guid, Beat> pending = [];
+    private Dictionary<(Guid Device, DateOnly Day), (int Count, int? Lowest)> tally = [];
+    private long daysWrittenAt = Environment.TickCount64;
+
+    /// <summary>How often the days' heartbeat counts are written (last-seen state is written every second).</summary>
+    public static readonly TimeSpan DaysEvery = TimeSpan.FromSeconds(30);
 
     public int Count
     {
@@ -62,15 +68,23 @@ public sealed class HeartbeatBuffer : IDisposable
     }
 
     /// <summary>
-    /// Writes what has been folded so far, one flush at a time (the writer's tick and the watches that flush first
-    /// would otherwise both add a device's day); what fails to be written is kept for the next time.
+    /// Writes the devices' last-seen state folded so far, one flush at a time, and — every
+    /// <see cref="DaysEvery"/>, or when <paramref name="days"/> is set — the heartbeats counted into each device's day;
+    /// what fails to be written is kept for the next time.
     /// </summary>
-    public async Task<int> FlushAsync(AppDbContext db, CancellationToken ct)
+    public async Task<int> FlushAsync(AppDbContext db, CancellationToken ct, bool days = false)
     {
         await flushing.WaitAsync(ct);
         try
         {
-            return await FlushOnceAsync(db, ct);
+            var written = await FlushDevicesAsync(db, ct);
+            if (days || Environment.TickCount64 - daysWrittenAt >= (long)DaysEvery.TotalMilliseconds)
+            {
+                await FlushDaysAsync(db, ct);
+                daysWrittenAt = Environment.TickCount64;
+            }
+
+            return written;
         }
         finally
         {
@@ -78,7 +92,7 @@ public sealed class HeartbeatBuffer : IDisposable
         }
     }
 
-    private async Task<int> FlushOnceAsync(AppDbContext db, CancellationToken ct)
+    private async Task<int> FlushDevicesAsync(AppDbContext db, CancellationToken ct)
     {
         Dictionary<Guid, Beat> taken;
         lock (gate)
@@ -89,6 +103,11 @@ public sealed class HeartbeatBuffer : IDisposable
             }
 
             (taken, pending) = (pending, []);
+            foreach (var (id, beat) in taken)
+            {
+                var key = (id, ChinaTime.Day(beat.At));
+                tally[key] = tally.TryGetValue(key, out var known) ? (known.Count + beat.Count, Lower(known.Lowest, beat.Lowest)) : (beat.Count, beat.Lowest);
+            }
         }
 
         var written = new HashSet<Guid>();
@@ -106,21 +125,63 @@ public sealed class HeartbeatBuffer : IDisposable
                     }
                 }
 
-                // The devices' days: counted on the day of the newest beat folded (Beijing time).
-                foreach (var group in chunk.GroupBy(id => ChinaTime.Day(taken[id].At)))
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                written.UnionWith(chunk);
+            }
+        }
+        catch
+        {
+            // Keep the last-seen state not written (the days' counts are already in the tally).
+            db.ChangeTracker.Clear();
+            lock (gate)
+            {
+                foreach (var (id, beat) in taken.Where(t => !written.Contains(t.Key)))
                 {
-                    var ids = group.ToList();
+                    pending[id] = pending.TryGetValue(id, out var newer) ? (beat with { Count = 0 }).Merge(newer) : beat with { Count = 0 };
+                }
+            }
+
+            throw;
+        }
+
+        return taken.Count;
+    }
+
+    /// <summary>Adds the tallied heartbeats to each device's day (Beijing time), in batches; a batch that fails goes back into the tally.</summary>
+    private async Task FlushDaysAsync(AppDbContext db, CancellationToken ct)
+    {
+        Dictionary<(Guid Device, DateOnly Day), (int Count, int? Lowest)> counts;
+        lock (gate)
+        {
+            if (tally.Count == 0)
+            {
+                return;
+            }
+
+            (counts, tally) = (tally, []);
+        }
+
+        var written = new HashSet<(Guid, DateOnly)>();
+        try
+        {
+            foreach (var chunk in counts.Keys.Chunk(WriteBatch))
+            {
+                foreach (var group in chunk.GroupBy(k => k.Day))
+                {
+                    var ids = group.Select(k => k.Device).ToList();
                     var day = group.Key;
-                    var days = await db.Set<DeviceDay>().Where(d => ids.Contains(d.DeviceId) && d.Day == day).ToDictionaryAsync(d => d.DeviceId, ct);
+                    var rows = await db.Set<DeviceDay>().Where(d => ids.Contains(d.DeviceId) && d.Day == day).ToDictionaryAsync(d => d.DeviceId, ct);
                     foreach (var id in ids)
                     {
-                        if (!days.TryGetValue(id, out var row))
+                        if (!rows.TryGetValue(id, out var row))
                         {
                             row = new DeviceDay(id, day);
                             db.Add(row);
                         }
 
-                        row.Add(taken[id].Count, taken[id].Lowest);
+                        var (count, lowest) = counts[(id, day)];
+                        row.Add(count, lowest);
                     }
                 }
 
@@ -131,21 +192,21 @@ public sealed class HeartbeatBuffer : IDisposable
         }
         catch
         {
-            // Keep what was not written (another node may have added a device's day first: the next flush finds it).
+            // Another node may have added a device's day first: what was not written is counted again next time.
             db.ChangeTracker.Clear();
             lock (gate)
             {
-                foreach (var (id, beat) in taken.Where(t => !written.Contains(t.Key)))
+                foreach (var (key, value) in counts.Where(c => !written.Contains(c.Key)))
                 {
-                    pending[id] = pending.TryGetValue(id, out var newer) ? beat.Merge(newer) : beat;
+                    tally[key] = tally.TryGetValue(key, out var known) ? (known.Count + value.Count, Lower(known.Lowest, value.Lowest)) : value;
                 }
             }
 
             throw;
         }
-
-        return taken.Count;
     }
+
+    private static int? Lower(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 }
 
 /// <summary>Writes the folded heartbeats every second, and once more when the process stops.</summary>
@@ -163,7 +224,7 @@ internal sealed class HeartbeatWriter(IServiceScopeFactory scopes, HeartbeatBuff
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await buffer.FlushAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+            await buffer.FlushAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken, days: true);
         }
         catch (ObjectDisposedException)
         {

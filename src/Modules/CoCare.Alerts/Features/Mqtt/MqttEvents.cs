@@ -185,12 +185,16 @@ public sealed partial class MqttEvents(MqttSettings settings, IServiceScopeFacto
         }
 
         await e.AcknowledgeAsync(ct);
-        if (key is not null && client is { IsConnected: true } connected)
+        if (key is not null && client is { IsConnected: true } connected && !OnlyHeartbeats(answer))
         {
             await connected.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"cocare/devices/{key}/results")
                 .WithPayload(JsonSerializer.SerializeToUtf8Bytes(answer, Json)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce).Build(), ct);
         }
     }
+
+    /// <summary>Accepted heartbeats are not answered over MQTT (the broker's acknowledgement is all a "still here" needs); anything else is.</summary>
+    private static bool OnlyHeartbeats(object answer) =>
+        answer is IngestResult { HeartbeatsOnly: true };
 
     private static int StatusOf(ErrorKind kind) => kind switch
     {
