@@ -94,17 +94,23 @@ public sealed class PersonalDataCipher
         var path = Path.GetFullPath(configuration["PersonalData:KeyFile"] is { Length: > 0 } file ? file : Path.Combine("data", "keys", "personal-data.key"));
         if (!File.Exists(path))
         {
+            // Written aside and moved into place, so a second process starting at the same moment (two hosts on a fresh
+            // machine) either wins the move or reads the key the first one put there — never half a file.
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var fresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(fresh);
-            }
-
+            var aside = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.WriteAllText(aside, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                File.SetUnixFileMode(aside, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            try
+            {
+                File.Move(aside, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(aside); // another process put its key there first: use that one
             }
         }
 
