@@ -186,6 +186,55 @@ public class AlertsTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task EightyDevices_RegisteredInOneBatch_AndHeardForTheFirstTimeAtOnce_AreEachCheckedAgainstTheirOwnKey(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var village = await app.ClientAsync("village");
+        var gateway = await RegisterAsync(village, new { type = "Gateway", serial = Serial("G"), model = "HUB-1", villageCode = ResidentsApiTests.GVillage });
+        var serials = Enumerable.Range(0, 80).Select(_ => Serial("W")).ToList();
+
+        // All or none: one device the batch cannot register, and none of the eighty is.
+        var oneBad = serials.Select((s, i) => (object)new { type = "SmartWatch", serial = i == 7 ? "has space" : s, model = "W-2", villageCode = ResidentsApiTests.GVillage });
+        var problem = await HttpAssert.ProblemAsync(await village.PostAsJsonAsync("/api/v1/alerts/devices/batch", new { devices = oneBad }), 400);
+        Assert.Contains("devices[7].serial", problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(0, await app.WithDbAsync(d => d.Set<Device>().CountAsync(x => serials.Contains(x.Serial))));
+
+        var good = serials.Select((s, i) => (object)new { type = "SmartWatch", serial = s, model = "W-2", villageCode = ResidentsApiTests.GVillage, gatewayId = i % 4 == 0 ? gateway.DeviceId : (Guid?)null });
+        var created = (await HttpAssert.JsonAsync(await village.PostAsJsonAsync("/api/v1/alerts/devices/batch", new { devices = good }))).EnumerateArray()
+            .Select(c => new Credential(c.GetProperty("device").GetProperty("id").GetGuid(), c.GetProperty("device").GetProperty("serial").GetString()!,
+                c.GetProperty("keyId").GetString()!, c.GetProperty("secret").GetString()!)).ToList();
+        Assert.Equal(serials, created.Select(c => c.Serial));
+        Assert.Equal(80, created.Select(c => c.KeyId).Distinct().Count());
+
+        // As after a restart: every key is met for the first time at the same moment (they are read from the database in groups).
+        using var client = app.CreateClient();
+        var now = app.Clock.GetUtcNow();
+        var own = created.Select((c, i) => SendAsync(app, client, c, Event("hb-" + i, "Heartbeat", now, payload: "{\"battery\":" + (20 + i) + "}"))).ToList();
+        var attached = created.Where((_, i) => i % 4 == 0).ToList();
+        var viaGateway = SendAsync(app, client, gateway, "{\"events\":[" + string.Join(",", attached.Select((c, i) => Event("gw-" + i, "Heartbeat", now, c.Serial))) + "]}");
+        var neighboursKey = SendAsync(app, client, created[1] with { Secret = created[2].Secret }, Event("x-1", "Heartbeat", now));
+        var nobodysKey = SendAsync(app, client, created[3] with { KeyId = "k" + Guid.NewGuid().ToString("N") }, Event("x-2", "Heartbeat", now));
+        await Task.WhenAll([.. own, viaGateway, neighboursKey, nobodysKey]);
+
+        foreach (var answer in own)
+        {
+            Assert.Equal("accepted", (await HttpAssert.JsonAsync(await answer)).GetProperty("results")[0].GetProperty("status").GetString());
+        }
+
+        Assert.All((await HttpAssert.JsonAsync(await viaGateway)).GetProperty("results").EnumerateArray(), r => Assert.Equal("accepted", r.GetProperty("status").GetString()));
+        Assert.Equal(20, (await HttpAssert.JsonAsync(await viaGateway)).GetProperty("results").GetArrayLength());
+        await HttpAssert.ProblemAsync(await neighboursKey, 401);
+        await HttpAssert.ProblemAsync(await nobodysKey, 401);
+
+        // Each device is heard, with its own battery.
+        var ids = created.Select(c => c.DeviceId).ToList();
+        await Eventually.UntilAsync(() => app.WithDbAsync(d => d.Set<Device>().CountAsync(x => ids.Contains(x.Id) && x.LastHeartbeatAt != null)), heard => heard == 80);
+        var batteries = await app.WithDbAsync(d => d.Set<Device>().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.BatteryPercent));
+        Assert.All(created.Select((c, i) => (c, i)), p => Assert.Equal(20 + p.i, batteries[p.c.DeviceId]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task BadRegistrations_AreRefused_AndTheRegistryIsScoped(string db)
     {
         var app = await apps.GetAsync(db);
