@@ -13,6 +13,9 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, ILogger l
     /// <summary>Does one run; returns how many things it handled (logged when more than none).</summary>
     protected abstract Task<int> RunAsync(IServiceProvider services, CancellationToken ct);
 
+    /// <summary>How a run that handled something is logged: Information, or Debug for a job that runs every second under load.</summary>
+    protected virtual LogLevel HandledLevel => LogLevel.Information;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Delay(firstRun, stoppingToken);
@@ -25,7 +28,7 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, ILogger l
                 var handled = await RunAsync(scope.ServiceProvider, stoppingToken);
                 if (handled > 0)
                 {
-                    Handled(logger, GetType().Name, handled);
+                    Handled(logger, HandledLevel, GetType().Name, handled);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -36,8 +39,8 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, ILogger l
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Job} handled {Count} items")]
-    private static partial void Handled(ILogger logger, string job, int count);
+    [LoggerMessage(Message = "{Job} handled {Count} items")]
+    private static partial void Handled(ILogger logger, LogLevel level, string job, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} failed; trying again at the next tick")]
     private static partial void Failed(ILogger logger, string job, Exception e);

@@ -215,6 +215,9 @@ internal sealed class HeartbeatWriter(IServiceScopeFactory scopes, HeartbeatBuff
 {
     private readonly IServiceScopeFactory scopes = scopes;
 
+    /// <summary>Every second under a fleet: not worth a log line each time.</summary>
+    protected override LogLevel HandledLevel => LogLevel.Debug;
+
     protected override Task<int> RunAsync(IServiceProvider services, CancellationToken ct) =>
         buffer.FlushAsync(services.GetRequiredService<AppDbContext>(), ct);
 

@@ -52,10 +52,10 @@ public sealed class MaintenanceHandlers(AppDbContext db, CurrentActor actor, Hea
         var active = db.Set<Device>().Where(d => d.Status == DeviceStatus.Active);
         var silent = await active.Where(d => (d.LastHeartbeatAt ?? d.RegisteredAt) < cutoff
                 && !tasks.Any(t => t.DeviceId == d.Id && t.Kind == MaintenanceKind.Offline && t.ClosedAt == null))
-            .Take(Batch).ToListAsync(ct);
+            .OrderBy(d => d.LastHeartbeatAt ?? d.RegisteredAt).ThenBy(d => d.Id).Take(Batch).ToListAsync(ct);
         var low = await active.Where(d => d.BatteryPercent <= MaintenanceTask.LowPercent
                 && !tasks.Any(t => t.DeviceId == d.Id && t.Kind == MaintenanceKind.LowBattery && t.ClosedAt == null))
-            .Take(Batch).ToListAsync(ct);
+            .OrderBy(d => d.BatteryPercent).ThenBy(d => d.Id).Take(Batch).ToListAsync(ct);
         db.AddRange(silent.Select(d => new MaintenanceTask(d, MaintenanceKind.Offline, now)));
         db.AddRange(low.Select(d => new MaintenanceTask(d, MaintenanceKind.LowBattery, now)));
 
@@ -64,6 +64,7 @@ public sealed class MaintenanceHandlers(AppDbContext db, CurrentActor actor, Hea
                            where t.ClosedAt == null && (d.Status == DeviceStatus.Retired
                                || (t.Kind == MaintenanceKind.Offline && d.LastHeartbeatAt >= cutoff)
                                || (t.Kind == MaintenanceKind.LowBattery && d.BatteryPercent >= MaintenanceTask.ChargedPercent))
+                           orderby t.OpenedAt, t.Id
                            select t).Take(Batch).ToListAsync(ct);
         foreach (var task in heard)
         {
