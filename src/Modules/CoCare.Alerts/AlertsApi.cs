@@ -70,7 +70,7 @@ public static class AlertsApi
             .WithName("ResolveAlert").WithSummary("Close the alert with its outcome (Handled, FalseAlarm, HandedTo120, HandedTo110) and a note; only after acknowledging (409 before).");
         alerts.MapGet("/maintenance", async ([AsParameters] ListQuery list, bool? open, MaintenanceKind? kind, MaintenanceHandlers h, CancellationToken ct) =>
                 TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), open == true, kind, ct)))
-            .WithName("ListMaintenanceTasks").WithSummary("Devices to visit that are not emergencies — offline (no heartbeat for Alerts:OfflineAfterMinutes) or battery at 20% or less; open=true for those not yet closed.")
+            .WithName("ListMaintenanceTasks").WithSummary("Devices to visit that are not emergencies — offline (no heartbeat for Alerts:OfflineAfterMinutes) or battery at 20% or less; open=true for those not yet closed; q: the device's serial.")
             .RequireAuthorization(AlertsPolicies.Read);
         var rules = alerts.MapGroup("/rules/{villageCode}");
         rules.MapGet("/", async (string villageCode, RuleHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(villageCode, ct)))

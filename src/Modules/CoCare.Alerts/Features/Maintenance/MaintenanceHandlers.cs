@@ -34,6 +34,12 @@ public sealed class MaintenanceHandlers(AppDbContext db, CurrentActor actor, Hea
         var q = actor.IsPlatformAdmin ? db.Set<MaintenanceTask>().AsNoTracking() : db.Set<MaintenanceTask>().AsNoTracking().WhereRegionUnder(t => t.VillageCode, actor.ScopePrefixes);
         q = open ? q.Where(t => t.ClosedAt == null) : q;
         q = kind is null ? q : q.Where(t => t.Kind == kind);
+        if (paging.Search is { } search)
+        {
+            var like = QueryScope.LikeContains(search);
+            q = q.Where(t => db.Set<Device>().Any(d => d.Id == t.DeviceId && EF.Functions.Like(d.Serial, like, "\\")));
+        }
+
         var total = await q.CountAsync(ct);
         var rows = await Sorts.Apply(q, paging).ThenBy(t => t.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Join(db.Set<Device>().AsNoTracking(), t => t.DeviceId, d => d.Id, (t, d) => new MaintenanceDto(t.Id, t.DeviceId, d.Serial, d.Type, t.VillageCode, t.Kind,

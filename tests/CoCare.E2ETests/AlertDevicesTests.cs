@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using CoCare.Alerts.Domain;
+using CoCare.Alerts.Features.Maintenance;
+using CoCare.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CoCare.E2ETests;
+
+/// <summary>The village committee registers a device in the back office, puts its secret into it, sees it go silent and retires it; and sets the village's alert rules.</summary>
+[Collection(BrowserTests.Name)]
+public class AlertDevicesTests(BrowserFixture browser)
+{
+    private const string GVillage = "450226104201";
+
+    /// <summary>Sends one heartbeat signed with the key the page showed; returns the HTTP status.</summary>
+    private async Task<int> HeartbeatAsync(string keyId, string secret)
+    {
+        var now = browser.App.Clock.GetUtcNow();
+        var body = Encoding.UTF8.GetBytes($$$"""{"eventId":"hb-{{{Guid.NewGuid():N}}}","type":"Heartbeat","time":"{{{now.UtcDateTime:O}}}","payload":{"battery":90}}""");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alerts/events") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-CoCare-Key", keyId);
+        request.Headers.Add("X-CoCare-Timestamp", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("X-CoCare-Signature", EventSignature.Sign(Convert.FromBase64String(secret), keyId, now.ToUnixTimeSeconds(), body));
+        using var device = new HttpClient { BaseAddress = new Uri(browser.App.BaseUrl) };
+        return (int)(await device.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task AVillageRegistersADevice_PutsItsSecretIn_SeesItGoSilent_AndRetiresIt()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "village");
+        await page.GotoAsync("/alerts/devices");
+        await BrowserFixture.WaitForAppAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("设备与维护");
+        await page.Locator("[data-testid=devices] tbody tr").First.WaitForAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // A serial with a space is refused in words, and nothing is registered.
+        var serial = "DS-" + Guid.NewGuid().ToString("N")[..10];
+        await page.GetByTestId("serial").FillAsync("has space");
+        await page.GetByTestId("model").FillAsync("MC-38");
+        await page.GetByTestId("register").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=problem]")).ToContainTextAsync("序列号");
+        await Assertions.Expect(page.Locator("[data-testid=credential]")).ToHaveCountAsync(0);
+
+        // Registered: the key is shown once, the list finds the device, and the key works for the device.
+        await page.GetByTestId("serial").FillAsync(serial);
+        await page.GetByTestId("register").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=credential]")).ToContainTextAsync(serial);
+        var keyId = await page.Locator("[data-testid=key-id]").InnerTextAsync();
+        var secret = await page.Locator("[data-testid=secret]").InnerTextAsync();
+        Assert.Equal(44, secret.Length);
+        await Assertions.Expect(page.Locator("[data-testid=row-serial]")).ToHaveTextAsync(serial);
+        await Assertions.Expect(page.Locator("[data-testid=row-status]")).ToHaveTextAsync("在用");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByTestId("hide-credential").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=credential]")).ToHaveCountAsync(0);
+        Assert.Equal(200, await HeartbeatAsync(keyId, secret));
+
+        // Silent past the offline threshold: the device watch opens a task, found by the device's serial.
+        browser.App.Clock.Shift(TimeSpan.FromMinutes(31));
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var watch = scope.ServiceProvider.GetRequiredService<MaintenanceHandlers>();
+            for (var run = 0; run < 50 && await watch.WatchAsync(default) > 0; run++)
+            {
+            }
+        }
+
+        await page.GetByTestId("task-search").FillAsync(serial);
+        await page.GetByTestId("task-search").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid=task-serial]")).ToContainTextAsync(serial);
+        await Assertions.Expect(page.Locator("[data-testid=task-kind]")).ToHaveTextAsync("设备离线");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // Retired after a second click to confirm: the list says so and the device's key is refused from now on.
+        await page.GetByTestId("retire").ClickAsync();
+        await page.GetByTestId("retire-confirm").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=row-status]")).ToHaveTextAsync("已停用");
+        Assert.Equal(403, await HeartbeatAsync(keyId, secret));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AVillageSetsItsAlertRules_AndAnImpossibleTimeIsRefusedInWords()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "village");
+        await page.GotoAsync("/alerts/rules");
+        await BrowserFixture.WaitForAppAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("告警规则");
+        await Assertions.Expect(page.Locator("[data-testid=rules-source]")).Not.ToBeEmptyAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByTestId("night-starts").FillAsync("25:00");
+        await page.GetByTestId("save-rules").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=problem]")).Not.ToBeEmptyAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByTestId("night-starts").FillAsync("23:00");
+        await page.GetByTestId("inactivity").FillAsync("10");
+        await page.GetByTestId("save-rules").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rules-source]")).ToHaveTextAsync("本村已设置的规则。");
+        await Assertions.Expect(page.Locator("[data-testid=problem]")).ToHaveCountAsync(0);
+
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var rule = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AlertRule>().AsNoTracking().SingleAsync(r => r.VillageCode == GVillage && r.ElderId == null);
+        Assert.Equal((new TimeOnly(23, 0), 10), (rule.Settings.NightStarts, rule.Settings.InactivityHours));
+        await page.Context.CloseAsync();
+    }
+}
