@@ -31,8 +31,8 @@ public class AlertResponderTests(BrowserFixture browser)
     private async Task<(Guid AlertId, string Elder)> PressAsync(int elderIndex)
     {
         using var provider = await ApiAsync("provider");
-        var elders = await provider.GetFromJsonAsync<JsonElement>($"/api/v1/residents/elders?village={GVillage}&pageSize=50&sort=name");
-        var elder = elders.GetProperty("items")[elderIndex];
+        var elders = await provider.GetFromJsonAsync<JsonElement>($"/api/v1/residents/elders?village={GVillage}&pageSize=100&sort=name");
+        var elder = elders.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("familyContacts").GetArrayLength() > 0).ElementAt(elderIndex);
         var created = await provider.PostAsJsonAsync("/api/v1/alerts/devices",
             new { type = "SosPendant", serial = "P-" + Guid.NewGuid().ToString("N")[..10], model = "YT-SOS2", elderId = elder.GetProperty("id").GetGuid() });
         var device = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -85,6 +85,17 @@ public class AlertResponderTests(BrowserFixture browser)
         await card.Locator("[data-testid=arrive]").ClickAsync();
         await Assertions.Expect(phone.Locator("[data-testid=done]")).ToHaveTextAsync("已记录到达时间。");
 
+        // The family can be called from the page, and telling them is recorded with its time.
+        card = phone.Locator("[data-testid=alert]").Filter(new() { HasText = elderName });
+        await Assertions.Expect(card.Locator("[data-testid=call-family]").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^tel:1[0-9]{10}$"));
+        await Assertions.Expect(card.Locator("[data-testid=family-ask]")).Not.ToBeEmptyAsync();
+        await card.Locator("[data-testid=family-informed]").ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=done]")).ToHaveTextAsync("已记录告知家属的时间。");
+        card = phone.Locator("[data-testid=alert]").Filter(new() { HasText = elderName });
+        await Assertions.Expect(card.Locator("[data-testid=family-told]")).ToContainTextAsync("告知家属");
+        await Assertions.Expect(card.Locator("[data-testid=family-informed]")).ToHaveCountAsync(0);
+        await BrowserFixture.AssertAccessibleAsync(phone);
+
         // Closing without a note is refused in words; with one it is done.
         card = phone.Locator("[data-testid=alert]").Filter(new() { HasText = elderName });
         await card.Locator("[data-testid=resolve]").ClickAsync();
@@ -99,6 +110,8 @@ public class AlertResponderTests(BrowserFixture browser)
 
         var closed = await db.Set<Alert>().AsNoTracking().SingleAsync(a => a.Id == alertId);
         Assert.Equal((AlertStatus.Resolved, AlertOutcome.FalseAlarm, first.AccountId), (closed.Status, closed.Outcome, closed.AcknowledgedBy));
+        Assert.Equal(first.AccountId, closed.FamilyInformedBy);
+        Assert.True(closed.OnSiteAt <= closed.FamilyInformedAt && closed.FamilyInformedAt <= closed.ResolvedAt);
         Assert.True(closed.AcknowledgedAt <= closed.OnSiteAt && closed.OnSiteAt <= closed.ResolvedAt);
 
         // Showing the elder's address and notes to the responder was logged as a read of the elder's record.

@@ -318,6 +318,7 @@ public class AlertRoutingTests(SharedApps apps)
         // The village committee has not been called yet; nobody resolves before acknowledging.
         await HttpAssert.ProblemAsync(await village.PostAsync($"/api/v1/alerts/{alertId}/acknowledge", null), 403);
         await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync($"/api/v1/alerts/{alertId}/resolve", new { outcome = "Handled", note = "ok" }), 409);
+        await HttpAssert.ProblemAsync(await volunteer.PostAsync($"/api/v1/alerts/{alertId}/family-informed", null), 409);
 
         // The elder's address and notes are for the responder it reached, and each read is logged; the board sees masked lists only.
         var brief = await HttpAssert.JsonAsync(await volunteer.GetAsync($"/api/v1/alerts/{alertId}/elder"));
@@ -335,6 +336,12 @@ public class AlertRoutingTests(SharedApps apps)
         app.Clock.Advance(TimeSpan.FromSeconds(40));
         await HttpAssert.JsonAsync(await volunteer.PostAsync($"/api/v1/alerts/{alertId}/acknowledge", null));
         await HttpAssert.JsonAsync(await volunteer.PostAsync($"/api/v1/alerts/{alertId}/arrive", null));
+
+        // The family is told by the one who took it, once; the time is kept.
+        await HttpAssert.ProblemAsync(await village.PostAsync($"/api/v1/alerts/{alertId}/family-informed", null), 403);
+        var told = await HttpAssert.JsonAsync(await volunteer.PostAsync($"/api/v1/alerts/{alertId}/family-informed", null));
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, told.GetProperty("familyInformedAt").GetDateTime(), TimeSpan.FromSeconds(1));
+        await HttpAssert.ProblemAsync(await volunteer.PostAsync($"/api/v1/alerts/{alertId}/family-informed", null), 409);
         await HttpAssert.ProblemAsync(await volunteer.PostAsJsonAsync($"/api/v1/alerts/{alertId}/resolve", new { outcome = "Handled", note = "" }), 400);
         var resolved = await HttpAssert.JsonAsync(await volunteer.PostAsJsonAsync($"/api/v1/alerts/{alertId}/resolve", new { outcome = "FalseAlarm", note = "老人误按，已确认安好" }));
         Assert.Equal(("Resolved", "FalseAlarm", "老人误按，已确认安好"), (resolved.GetProperty("status").GetString(), resolved.GetProperty("outcome").GetString(), resolved.GetProperty("resolutionNote").GetString()));
@@ -559,9 +566,19 @@ public class AlertRuleApiTests(SharedApps apps)
         Assert.Equal(1, await NoActivityAlerts()); // two and a half hours: one alert, not one per run
         var alert = await app.WithDbAsync(d => d.Set<Alert>().SingleAsync(a => a.ElderId == elder && a.Kind == EventType.NoActivity));
         Assert.Equal((watch.DeviceId, (Guid?)null), (alert.DeviceId, alert.EventId));
+        Assert.False(alert.InformFamily); // the elder's own rules say not to ask the responder to call the family
+
 
         using var again = await app.ClientAsync("village"); // hours later: a fresh sign-in
         await HttpAssert.JsonAsync(await again.DeleteAsync($"{Rules}/elders/{elder}"));
         Assert.DoesNotContain((await HttpAssert.JsonAsync(await again.GetAsync(Rules))).GetProperty("elders").EnumerateArray(), e => e.GetProperty("elderId").GetGuid() == elder);
+
+        // Pressed with the elder's own rules gone, the village's ask for the family to be told.
+        await HttpAssert.JsonAsync(await again.PutAsJsonAsync(Rules,
+            new { doorAtNight = true, nightStarts = "22:00", nightEnds = "06:00", inactivityHours = 12, quietStarts = (string?)null, quietEnds = (string?)null, informFamily = true }));
+        var pendant = await AlertsTests.RegisterAsync(again, new { type = "SosPendant", serial = AlertsTests.Serial("P"), model = "YT-SOS2", elderId = elder });
+        var press = (await HttpAssert.JsonAsync(await AlertsTests.SendAsync(app, device, pendant, AlertsTests.Event("sos-" + Guid.NewGuid().ToString("N")[..8], "Sos", app.Clock.GetUtcNow()))))
+            .GetProperty("results")[0].GetProperty("alertId").GetGuid();
+        Assert.True((await HttpAssert.JsonAsync(await again.GetAsync($"/api/v1/alerts/{press}"))).GetProperty("informFamily").GetBoolean());
     }
 }

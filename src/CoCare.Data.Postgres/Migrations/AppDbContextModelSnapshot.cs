@@ -46,6 +46,16 @@ namespace CoCare.Data.Postgres.Migrations
                     b.Property<Guid?>("EventId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("FamilyInformedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FamilyInformedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("InformFamily")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(12)

@@ -41,6 +41,16 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.Property<Guid?>("EventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FamilyInformedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyInformedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InformFamily")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(12)

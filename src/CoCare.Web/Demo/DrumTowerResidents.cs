@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Residents.Domain;
@@ -67,6 +68,20 @@ internal static class DrumTowerResidents
                 DrumTowerServices.DrumTower.Latitude + ((place.NextDouble() - 0.5) * 0.026), DrumTowerServices.DrumTower.Longitude + ((place.NextDouble() - 0.5) * 0.03));
             elder.RecordConsent(new ConsentRecord(ConsentScope.BasicData, true, now, "provider", "本人"));
             elder.RecordConsent(new ConsentRecord(ConsentScope.HealthData, true, now, "provider", "本人"));
+
+            // Most have a son or daughter working away (in Liuzhou or Guangdong) whom a responder can call; a separate generator again.
+            var kin = new Random(i + 7919);
+            if (kin.NextDouble() < 0.85)
+            {
+                var surname = elder.Name[..1];
+                var family = new List<FamilyContact> { new($"{surname}示例{i:000}子", kin.NextDouble() < 0.5 ? "儿子" : "女儿", $"139{kin.Next(10_000_000, 99_999_999)}") };
+                if (kin.NextDouble() < 0.3)
+                {
+                    family.Add(new($"{surname}示例{i:000}侄", "侄子", $"138{kin.Next(10_000_000, 99_999_999)}"));
+                }
+
+                elder.SetFamilyContacts(cipher.Encrypt(JsonSerializer.Serialize(family, JsonColumns.Options)), family.Select(c => c with { Phone = Masking.Phone(c.Phone) }));
+            }
 
             if (i % 5 == 0)
             {

@@ -66,6 +66,8 @@ public static class AlertsApi
             .WithName("AcknowledgeAlert").WithSummary("I am going: only someone the alert reached (403 otherwise); the first to acknowledge takes it (409 after).");
         alerts.MapPost("/{id:guid}/arrive", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ArriveAsync(id, ct)))
             .WithName("ArriveAtAlert").WithSummary("I am with the elder (the one who acknowledged).");
+        alerts.MapPost("/{id:guid}/family-informed", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.FamilyInformedAsync(id, ct)))
+            .WithName("AlertFamilyInformed").WithSummary("I have told the elder's family (the one who acknowledged; once; 409 before acknowledging or for an alert with no elder).");
         alerts.MapPost("/{id:guid}/resolve", async (Guid id, ResolveAlert request, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ResolveAsync(id, request, ct)))
             .WithName("ResolveAlert").WithSummary("Close the alert with its outcome (Handled, FalseAlarm, HandedTo120, HandedTo110) and a note; only after acknowledging (409 before).");
         alerts.MapGet("/maintenance", async ([AsParameters] ListQuery list, bool? open, MaintenanceKind? kind, MaintenanceHandlers h, CancellationToken ct) =>

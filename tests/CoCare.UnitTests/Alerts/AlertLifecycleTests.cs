@@ -80,4 +80,28 @@ public class AlertLifecycleTests
         Assert.Equal((T0.AddSeconds(40), T0.AddMinutes(6), T0.AddMinutes(20)), (alert.AcknowledgedAt!.Value, alert.OnSiteAt!.Value, alert.ResolvedAt!.Value));
         Assert.Equal("Alert.AlreadyResolved", Assert.Throws<DomainException>(() => alert.Resolve("v-near", AlertOutcome.Handled, "again", T0.AddMinutes(21))).Code);
     }
+
+    [Fact]
+    public void TheFamily_IsToldOnce_ByWhoeverTookTheAlert_AndOnlyAfterTakingIt()
+    {
+        var device = new Device(DeviceType.SosPendant, "P-2", "M", Guid.NewGuid(), "450226104201", 25.8, 109.6, null, "dk2", "x", T0.AddDays(-30));
+        var alert = new Alert(new DeviceEvent(device.Id, "e-2", EventType.Sos, T0, T0, null, "http"), device, informFamily: true);
+        Assert.True(alert.InformFamily);
+        alert.Route(Ladder, T0, Wait);
+        Assert.Equal("Alert.NotAcknowledged", Assert.Throws<DomainException>(() => alert.FamilyInformed("v-near", T0)).Code);
+
+        alert.Acknowledge("v-near", T0.AddSeconds(30));
+        Assert.Equal(ErrorKind.Forbidden, Assert.Throws<DomainException>(() => alert.FamilyInformed("duty", T0.AddMinutes(1))).Kind);
+        alert.FamilyInformed("v-near", T0.AddMinutes(1));
+        Assert.Equal((T0.AddMinutes(1), "v-near"), (alert.FamilyInformedAt!.Value, alert.FamilyInformedBy));
+        Assert.Equal("Alert.FamilyAlreadyInformed", Assert.Throws<DomainException>(() => alert.FamilyInformed("v-near", T0.AddMinutes(2))).Code);
+
+        // A smoke detector in the village hall serves no elder: nobody's family to tell, whatever the rules say.
+        var hall = new Device(DeviceType.SmokeDetector, "S-1", "M", null, "450226104201", null, null, null, "dk3", "x", T0.AddDays(-30));
+        var smoke = new Alert(new DeviceEvent(hall.Id, "e-3", EventType.Smoke, T0, T0, null, "http"), hall, informFamily: true);
+        Assert.False(smoke.InformFamily);
+        smoke.Route(Ladder, T0, Wait);
+        smoke.Acknowledge("v-near", T0);
+        Assert.Equal("Alert.NoFamily", Assert.Throws<DomainException>(() => smoke.FamilyInformed("v-near", T0)).Code);
+    }
 }

@@ -50,6 +50,7 @@ internal sealed class AlertsModel : IModelContributor
             b.HasIndex(a => a.EventId).IsUnique();
             b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(12);
             b.Property(a => a.AcknowledgedBy).HasMaxLength(64);
+            b.Property(a => a.FamilyInformedBy).HasMaxLength(64);
             b.Property(a => a.ResolutionNote).HasMaxLength(1000);
             b.Property(a => a.Ladder).HasJsonConversion();
             b.Ignore(a => a.IsOpen);

@@ -79,12 +79,12 @@ public sealed class Alert : Entity
     {
     }
 
-    /// <summary>An alert a device's event raised.</summary>
-    public Alert(DeviceEvent cause, Device device)
-        : this(device, (cause ?? throw new ArgumentNullException(nameof(cause))).Type, cause.ReceivedAt) => EventId = cause.Id;
+    /// <summary>An alert a device's event raised; <paramref name="informFamily"/> as the elder's rules say.</summary>
+    public Alert(DeviceEvent cause, Device device, bool informFamily = false)
+        : this(device, (cause ?? throw new ArgumentNullException(nameof(cause))).Type, cause.ReceivedAt, informFamily) => EventId = cause.Id;
 
     /// <summary>An alert CoCare raised itself for the elder a device serves (no activity for too long).</summary>
-    public Alert(Device device, EventType kind, DateTime raisedAt)
+    public Alert(Device device, EventType kind, DateTime raisedAt, bool informFamily = false)
     {
         ArgumentNullException.ThrowIfNull(device);
         DeviceId = device.Id;
@@ -92,6 +92,7 @@ public sealed class Alert : Entity
         VillageCode = device.VillageCode;
         Kind = kind;
         RaisedAt = raisedAt;
+        InformFamily = informFamily && device.ElderId is not null;
     }
 
     public Guid DeviceId { get; private set; }
@@ -130,6 +131,14 @@ public sealed class Alert : Entity
     public AlertOutcome? Outcome { get; private set; }
 
     public string? ResolutionNote { get; private set; }
+
+    /// <summary>Whether the responder is asked to tell the elder's family (the rules' "family informed"; only for an elder's alert).</summary>
+    public bool InformFamily { get; private set; }
+
+    /// <summary>When the responder told the family (by phone — CoCare has no SMS gateway yet), and who.</summary>
+    public DateTime? FamilyInformedAt { get; private set; }
+
+    public string? FamilyInformedBy { get; private set; }
 
     public bool IsOpen => Status != AlertStatus.Resolved;
 
@@ -212,6 +221,29 @@ public sealed class Alert : Entity
         Outcome = outcome;
         ResolutionNote = text;
         ResolvedAt = now;
+    }
+
+    /// <summary>The responder who took the alert has told the elder's family (at any step after taking it, also after closing it); once.</summary>
+    public void FamilyInformed(string accountId, DateTime now)
+    {
+        if (ElderId is null)
+        {
+            throw DomainException.Conflict("Alert.NoFamily");
+        }
+
+        if (AcknowledgedBy is null)
+        {
+            throw DomainException.Conflict("Alert.NotAcknowledged");
+        }
+
+        RequireResponder(accountId);
+        if (FamilyInformedAt is not null)
+        {
+            throw DomainException.Conflict("Alert.FamilyAlreadyInformed");
+        }
+
+        FamilyInformedAt = now;
+        FamilyInformedBy = accountId;
     }
 
     private void RequireResponder(string accountId)

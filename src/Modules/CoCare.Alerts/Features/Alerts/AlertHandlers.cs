@@ -10,10 +10,10 @@ namespace CoCare.Alerts.Features.Alerts;
 
 public sealed record AlertDto(Guid Id, EventType Kind, AlertStatus Status, string VillageCode, Guid? ElderId, Guid DeviceId, DateTime RaisedAt, DateTime? NotifiedAt,
     string? AcknowledgedBy, DateTime? AcknowledgedAt, DateTime? OnSiteAt, DateTime? ResolvedAt, AlertOutcome? Outcome, string? ResolutionNote, DateTime? EscalatesAt,
-    IReadOnlyList<AlertResponder> Ladder)
+    IReadOnlyList<AlertResponder> Ladder, bool InformFamily, DateTime? FamilyInformedAt)
 {
     public static AlertDto From(Alert a) => new(a.Id, a.Kind, a.Status, a.VillageCode, a.ElderId, a.DeviceId, a.RaisedAt, a.NotifiedAt, a.AcknowledgedBy, a.AcknowledgedAt,
-        a.OnSiteAt, a.ResolvedAt, a.Outcome, a.ResolutionNote, a.EscalatesAt, a.Ladder);
+        a.OnSiteAt, a.ResolvedAt, a.Outcome, a.ResolutionNote, a.EscalatesAt, a.Ladder, a.InformFamily, a.FamilyInformedAt);
 }
 
 public sealed record ResolveAlert(AlertOutcome? Outcome, string? Note);
@@ -68,6 +68,8 @@ public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRout
     public Task<AlertDto> AcknowledgeAsync(Guid id, CancellationToken ct) => StepAsync(id, (a, me, now) => a.Acknowledge(me, now), ct);
 
     public Task<AlertDto> ArriveAsync(Guid id, CancellationToken ct) => StepAsync(id, (a, me, now) => a.Arrive(me, now), ct);
+
+    public Task<AlertDto> FamilyInformedAsync(Guid id, CancellationToken ct) => StepAsync(id, (a, me, now) => a.FamilyInformed(me, now), ct);
 
     public Task<AlertDto> ResolveAsync(Guid id, ResolveAlert request, CancellationToken ct)
     {

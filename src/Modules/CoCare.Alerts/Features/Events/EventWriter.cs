@@ -138,9 +138,10 @@ internal sealed partial class EventWriter(IServiceScopeFactory scopes, AlertDisp
             }
 
             Alert? alert = null;
-            if (AlertRule.For(rules, device.VillageCode, device.ElderId).Raises(p.Type, p.At))
+            var rule = AlertRule.For(rules, device.VillageCode, device.ElderId);
+            if (rule.Raises(p.Type, p.At))
             {
-                alert = new Alert(stored, device);
+                alert = new Alert(stored, device, rule.InformFamily);
                 db.Add(alert);
             }
 

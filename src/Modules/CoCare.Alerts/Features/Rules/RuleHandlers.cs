@@ -95,9 +95,10 @@ public sealed class RuleHandlers(AppDbContext db, CurrentActor actor, IElderFact
         foreach (var q in quiet)
         {
             var device = devices[q.ElderId];
-            if (AlertRule.For(rules, device.VillageCode, q.ElderId).Inactive(q.Last, now))
+            var rule = AlertRule.For(rules, device.VillageCode, q.ElderId);
+            if (rule.Inactive(q.Last, now))
             {
-                raised.Add(new Alert(device, EventType.NoActivity, now));
+                raised.Add(new Alert(device, EventType.NoActivity, now, rule.InformFamily));
             }
         }
 
