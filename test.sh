@@ -35,7 +35,11 @@ stop_pg() {
 MQROOT=$(mktemp -d /tmp/cocare-mqtt.XXXXXX)
 MQPORT=${COCARE_MQTT_PORT:-51883}
 stop_all() {
-  [ -f "$MQROOT/pid" ] && kill -TERM "$(cat "$MQROOT/pid")" 2>/dev/null
+  if [ -f "$MQROOT/pid" ]; then
+    mqpid=$(cat "$MQROOT/pid")
+    kill -TERM "$mqpid" 2>/dev/null
+    for _ in $(seq 50); do kill -0 "$mqpid" 2>/dev/null || break; sleep 0.1; done
+  fi
   rm -rf "$MQROOT"
   stop_pg
 }
@@ -44,7 +48,8 @@ if [ -x /usr/sbin/mosquitto ]; then
   log "starting Mosquitto on 127.0.0.1:$MQPORT"
   printf 'listener %s 127.0.0.1\nuser %s\nallow_anonymous true\npersistence true\npersistence_location %s/\nmax_packet_size 2000000\nset_tcp_nodelay true\nlog_dest none\n' \
     "$MQPORT" "$(id -un)" "$MQROOT" > "$MQROOT/mosquitto.conf"
-  /usr/sbin/mosquitto -c "$MQROOT/mosquitto.conf" & echo $! > "$MQROOT/pid"
+  # Its own log, and disowned: whatever it says on the way out (Debian's 2.0 has been seen to abort on SIGTERM) stays out of the summary.
+  /usr/sbin/mosquitto -c "$MQROOT/mosquitto.conf" >"$MQROOT/stderr.log" 2>&1 & echo $! > "$MQROOT/pid"; disown
   export COCARE_TEST_MQTT="127.0.0.1:$MQPORT" COCARE_TEST_MOSQUITTO=/usr/sbin/mosquitto
 fi
 if [ -n "$PGBIN" ]; then
@@ -94,6 +99,7 @@ print(p, f, s)
 PY
 )
 if [ "${status}" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+stop_all >/dev/null 2>&1
 echo
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 [ "${status}" -eq 0 ] && [ "${failed:-0}" -eq 0 ]

@@ -54,6 +54,7 @@ public class AlertDevicesTests(BrowserFixture browser)
         var keyId = await page.Locator("[data-testid=key-id]").InnerTextAsync();
         var secret = await page.Locator("[data-testid=secret]").InnerTextAsync();
         Assert.Equal(44, secret.Length);
+        await Assertions.Expect(page.Locator("[data-testid=row-serial]")).ToHaveCountAsync(1); // the list searches for the new device (waits out the reload)
         await Assertions.Expect(page.Locator("[data-testid=row-serial]")).ToHaveTextAsync(serial);
         await Assertions.Expect(page.Locator("[data-testid=row-status]")).ToHaveTextAsync("在用");
         await BrowserFixture.AssertAccessibleAsync(page);
@@ -73,6 +74,7 @@ public class AlertDevicesTests(BrowserFixture browser)
 
         await page.GetByTestId("task-search").FillAsync(serial);
         await page.GetByTestId("task-search").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid=task-serial]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=task-serial]")).ToContainTextAsync(serial);
         await Assertions.Expect(page.Locator("[data-testid=task-kind]")).ToHaveTextAsync("设备离线");
         await BrowserFixture.AssertAccessibleAsync(page);

@@ -145,4 +145,34 @@ public class AlertResponderTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=sound]")).ToHaveAttributeAsync("aria-pressed", "true");
         await BrowserFixture.AssertAccessibleAsync(page);
     }
+
+    [Fact]
+    public async Task AVolunteer_SharesWhereTheirPhoneIs_AndStopsSharing()
+    {
+        var phone = await browser.NewPhonePageAsync(location: (25.80, 109.60));
+        await BrowserFixture.SignInAsync(phone, "volunteer");
+        await phone.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await phone.GotoAsync("/alerts/respond");
+        await Assertions.Expect(phone.Locator("[data-testid=position-state]")).ToHaveTextAsync("尚未共享位置。");
+        await BrowserFixture.AssertAccessibleAsync(phone);
+
+        await phone.Locator("[data-testid=share-position]").ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=done]")).ToHaveTextAsync("已共享您的位置。");
+        await Assertions.Expect(phone.Locator("[data-testid=position-state]")).ToContainTextAsync("已于");
+        await BrowserFixture.AssertAccessibleAsync(phone);
+
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var account = await db.Set<CoCare.Data.Identity.UserAccount>().Where(u => u.UserName == "volunteer").Select(u => u.Id).SingleAsync();
+            var positions = scope.ServiceProvider.GetRequiredService<CoCare.Alerts.Features.Alerts.ResponderPositions>();
+            var point = (await positions.FreshAsync([account], browser.App.Clock.GetUtcNow().UtcDateTime, default))[account];
+            Assert.Equal((25.80, 109.60), (Math.Round(point.Latitude, 4), Math.Round(point.Longitude, 4)));
+        }
+
+        await phone.Locator("[data-testid=stop-position]").ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=done]")).ToHaveTextAsync("已停止共享位置。");
+        await Assertions.Expect(phone.Locator("[data-testid=position-state]")).ToHaveTextAsync("尚未共享位置。");
+        await phone.Context.CloseAsync();
+    }
 }

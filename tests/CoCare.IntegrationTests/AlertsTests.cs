@@ -275,7 +275,7 @@ public class AlertRoutingTests(SharedApps apps)
     {
         var elder = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/residents/elders?village={ResidentsApiTests.GVillage}&pageSize=1"))).GetProperty("items")[0].GetProperty("id").GetGuid();
         var created = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v1/alerts/devices",
-            new { type = "SosPendant", serial = "P-" + Guid.NewGuid().ToString("N")[..10], model = "YT-SOS2", elderId = elder }), 201);
+            new { type = "SosPendant", serial = "P-" + Guid.NewGuid().ToString("N")[..10], model = "YT-SOS2", elderId = elder, latitude = 25.79, longitude = 109.6 }), 201);
         var (keyId, secret) = (created.GetProperty("keyId").GetString()!, created.GetProperty("secret").GetString()!);
         var stamp = app.Clock.GetUtcNow().ToUnixTimeSeconds();
         var body = Encoding.UTF8.GetBytes($$"""{"eventId":"sos-{{Guid.NewGuid():N}}","type":"Sos","time":"{{app.Clock.GetUtcNow().UtcDateTime:O}}"}""");
@@ -303,12 +303,23 @@ public class AlertRoutingTests(SharedApps apps)
         await HttpAssert.JsonAsync(await VolunteerShiftTests.SignUpAsync(provider, shift, me.GetProperty("id").GetGuid()), 201);
         app.Clock.Advance(TimeSpan.FromMinutes(2)); // the shift has begun
 
+        // The volunteer's phone shares where it is (a kilometre and a bit north of the pendant), stored encrypted; nonsense is refused.
+        var bad = await HttpAssert.ProblemAsync(await volunteer.PutAsJsonAsync("/api/v1/alerts/responders/me/position", new { latitude = 95.0, longitude = 109.6 }), 400);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("latitude", out _));
+        await HttpAssert.ProblemAsync(await volunteer.PutAsJsonAsync("/api/v1/alerts/responders/me/position", new { latitude = 25.8 }), 400);
+        var shared = await HttpAssert.JsonAsync(await volunteer.PutAsJsonAsync("/api/v1/alerts/responders/me/position", new { latitude = 25.8, longitude = 109.6 }));
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(1), shared.GetProperty("freshUntil").GetDateTime(), TimeSpan.FromSeconds(1));
+
         var alertId = await AlertIdAsync(await PressAsync(app, provider));
         var alert = await Eventually.UntilAsync(async () => await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/alerts/{alertId}")),
             a => a.GetProperty("status").GetString() == "Notified"); // routed just after it was stored
         Assert.Equal("Notified", alert.GetProperty("status").GetString());
         var ladder = alert.GetProperty("ladder").EnumerateArray().ToList();
         Assert.Equal("Volunteer", ladder[0].GetProperty("kind").GetString());
+        Assert.InRange(ladder[0].GetProperty("distanceMeters").GetDouble(), 1_100, 1_125); // 0.01° of latitude
+        var myId = ladder[0].GetProperty("accountId").GetString();
+        var stored = await app.WithDbAsync(d => d.Set<ResponderPosition>().AsNoTracking().SingleAsync(p => p.AccountId == myId));
+        Assert.DoesNotContain("25.8", stored.PointCipher, StringComparison.Ordinal);
         Assert.Equal(ladder[0].GetProperty("accountId").GetString(), (await volunteer.GetFromJsonAsync<JsonElement>("/api/v1/alerts/mine"))
             .EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == alertId).GetProperty("ladder")[0].GetProperty("accountId").GetString());
         Assert.Contains(ladder, r => r.GetProperty("kind").GetString() == "VillageDuty");
@@ -348,6 +359,15 @@ public class AlertRoutingTests(SharedApps apps)
         var list = await HttpAssert.JsonAsync(await provider.GetAsync("/api/v1/alerts?status=Resolved&pageSize=100"));
         Assert.Contains(list.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetGuid() == alertId);
         Assert.Equal(HttpStatusCode.NoContent, (await volunteer.GetAsync($"/api/v1/alerts/{alertId}/elder")).StatusCode); // resolved: no longer shown
+
+        // Stopping deletes the position: the next alert does not know how far the volunteer is.
+        Assert.Equal(JsonValueKind.Null, (await HttpAssert.JsonAsync(await volunteer.DeleteAsync("/api/v1/alerts/responders/me/position"))).GetProperty("sharedAt").ValueKind);
+        Assert.False(await app.WithDbAsync(d => d.Set<ResponderPosition>().AnyAsync(p => p.AccountId == myId)));
+        var next = await AlertIdAsync(await PressAsync(app, provider));
+        var nextLadder = (await Eventually.UntilAsync(async () => await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/alerts/{next}")),
+            a => a.GetProperty("status").GetString() == "Notified")).GetProperty("ladder");
+        Assert.Equal(JsonValueKind.Null, nextLadder[0].GetProperty("distanceMeters").ValueKind);
+
         var stats = (await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/board"))).GetProperty("stats");
         Assert.True(stats.GetProperty("responded").GetInt32() >= 1 && stats.GetProperty("medianSeconds").GetDouble() > 0);
         Assert.True(stats.GetProperty("falseAlarms").GetInt32() >= 1 && stats.GetProperty("falseAlarmRate").GetDouble() > 0);

@@ -378,6 +378,36 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.ToTable("alr_maintenance", (string)null);
                 });
 
+            modelBuilder.Entity("CoCare.Alerts.Domain.ResponderPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PointCipher")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId")
+                        .IsUnique();
+
+                    b.ToTable("alr_responder_positions", (string)null);
+                });
+
             modelBuilder.Entity("CoCare.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")

@@ -66,6 +66,13 @@ public static class AlertsApi
             .WithName("AcknowledgeAlert").WithSummary("I am going: only someone the alert reached (403 otherwise); the first to acknowledge takes it (409 after).");
         alerts.MapPost("/{id:guid}/arrive", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ArriveAsync(id, ct)))
             .WithName("ArriveAtAlert").WithSummary("I am with the elder (the one who acknowledged).");
+        var position = alerts.MapGroup("/responders/me/position");
+        position.MapGet("/", async (ResponderPositions h, CancellationToken ct) => TypedResults.Ok(await h.MineAsync(ct)))
+            .WithName("MyResponderPosition").WithSummary("Whether I share my phone's position for routing, since when and until when it counts.");
+        position.MapPut("/", async (SharePosition request, ResponderPositions h, CancellationToken ct) => TypedResults.Ok(await h.ShareAsync(request, ct)))
+            .WithName("ShareResponderPosition").WithSummary("Share where my phone is ({latitude, longitude}, WGS-84): while fresh (Alerts:PositionFreshMinutes, 60) the nearest volunteer on shift is called first. Stored encrypted.");
+        position.MapDelete("/", async (ResponderPositions h, CancellationToken ct) => TypedResults.Ok(await h.StopAsync(ct)))
+            .WithName("StopSharingResponderPosition").WithSummary("Stop sharing: my position is deleted.");
         alerts.MapPost("/{id:guid}/family-informed", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.FamilyInformedAsync(id, ct)))
             .WithName("AlertFamilyInformed").WithSummary("I have told the elder's family (the one who acknowledged; once; 409 before acknowledging or for an alert with no elder).");
         alerts.MapPost("/{id:guid}/resolve", async (Guid id, ResolveAlert request, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ResolveAsync(id, request, ct)))

@@ -31,6 +31,7 @@ public static class AlertsModule
         services.AddSingleton<EventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddScoped<AlertRouter>();
+        services.AddScoped<ResponderPositions>();
         services.AddScoped<AlertHandlers>();
         services.AddHostedService<AlertEscalator>();
         services.AddScoped<MaintenanceHandlers>();

@@ -104,4 +104,19 @@ public class AlertLifecycleTests
         smoke.Acknowledge("v-near", T0);
         Assert.Equal("Alert.NoFamily", Assert.Throws<DomainException>(() => smoke.FamilyInformed("v-near", T0)).Code);
     }
+
+    [Fact]
+    public void Distances_AreWorkedOutFromTheScene_ForVolunteersWhosePhoneSharedWhereItIs()
+    {
+        var scene = new GeoPoint(25.79, 109.6);
+        var volunteers = new AlertResponder[] { new("v-a", "覃甲", ResponderKind.Volunteer, null), new("v-b", "覃乙", ResponderKind.Volunteer, 5) };
+        var positions = new Dictionary<string, GeoPoint> { ["v-a"] = new(25.80, 109.6) };
+
+        var measured = ResponderLadder.WithDistances(volunteers, scene, positions).ToList();
+        Assert.InRange(measured[0].DistanceMeters!.Value, 1_100, 1_125); // 0.01° of latitude, whole metres
+        Assert.Equal(Math.Round(measured[0].DistanceMeters!.Value), measured[0].DistanceMeters!.Value);
+        Assert.Null(measured[1].DistanceMeters); // no shared position: a stale distance is not kept
+        Assert.All(ResponderLadder.WithDistances(volunteers, null, positions), v => Assert.Null(v.DistanceMeters)); // a device without a point
+        Assert.Equal(["v-a", "v-b"], ResponderLadder.Order(measured, [], []).Select(r => r.AccountId));
+    }
 }

@@ -60,6 +60,14 @@ internal sealed class AlertsModel : IModelContributor
             b.HasOne<DeviceEvent>().WithMany().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Restrict);
         });
 
+        modelBuilder.Entity<ResponderPosition>(b =>
+        {
+            b.ToTable("alr_responder_positions");
+            b.Property(p => p.AccountId).HasMaxLength(64).IsRequired();
+            b.Property(p => p.PointCipher).HasMaxLength(512).IsRequired();
+            b.HasIndex(p => p.AccountId).IsUnique();
+        });
+
         modelBuilder.Entity<AlertRule>(b =>
         {
             b.ToTable("alr_rules");

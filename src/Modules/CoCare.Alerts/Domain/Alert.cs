@@ -281,4 +281,17 @@ public static class ResponderLadder
         .. villageDuty.OrderBy(r => r.Name, StringComparer.Ordinal),
         .. providerManagers.OrderBy(r => r.Name, StringComparer.Ordinal),
     ];
+
+    /// <summary>
+    /// The volunteers with their distance (whole metres) from <paramref name="scene"/> where their phone's position is
+    /// known; without a scene or a position the distance stays unknown (they are called after those nearer).
+    /// </summary>
+    public static IEnumerable<AlertResponder> WithDistances(IEnumerable<AlertResponder> volunteers, GeoPoint? scene, IReadOnlyDictionary<string, GeoPoint> positions)
+    {
+        ArgumentNullException.ThrowIfNull(volunteers);
+        ArgumentNullException.ThrowIfNull(positions);
+        return volunteers.Select(v => scene is not null && positions.TryGetValue(v.AccountId, out var at)
+            ? v with { DistanceMeters = Math.Round(scene.MetersTo(at)) }
+            : v with { DistanceMeters = null });
+    }
 }

@@ -1,5 +1,7 @@
 using CoCare.Alerts.Domain;
+using CoCare.Data;
 using CoCare.Kernel;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 
@@ -7,38 +9,53 @@ namespace CoCare.Alerts.Features.Alerts;
 
 /// <summary>
 /// Builds an alert's ladder from who is on duty now: the volunteers booked on a shift in the village at this moment,
+/// nearest first where their phone shared its position (<see cref="ResponderPositions"/>) and the device has a point,
 /// then the village committee's accounts, then the provider's — each rung called <see cref="Wait"/> after the one
-/// before while nobody acknowledges (<c>Alerts:EscalateAfterSeconds</c>, default 120). A village's ladder is kept for
-/// ten seconds of the clock, so a burst of alerts in one village asks who is on duty once, not once per alert.
+/// before while nobody acknowledges (<c>Alerts:EscalateAfterSeconds</c>, default 120). Who is on duty in a village is
+/// kept for ten seconds of the clock, so a burst of alerts in one village asks once, not once per alert; distances are
+/// worked out for each alert.
 /// </summary>
-public sealed class AlertRouter(IVolunteerFacts volunteers, IDirectory directory, IConfiguration configuration, IMemoryCache cache)
+public sealed class AlertRouter(IVolunteerFacts volunteers, IDirectory directory, ResponderPositions positions, AppDbContext db, IConfiguration configuration,
+    IMemoryCache cache)
 {
     private static readonly long Window = TimeSpan.FromSeconds(10).Ticks;
+
+    private sealed record OnDuty(IReadOnlyList<AlertResponder> Volunteers, IReadOnlyList<AlertResponder> VillageDuty, IReadOnlyList<AlertResponder> Managers);
 
     public TimeSpan Wait => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Alerts:EscalateAfterSeconds", 120), 5, 3600));
 
     public async Task<IReadOnlyList<AlertResponder>> LadderAsync(Alert alert, DateTime now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var key = ("alr-ladder", alert.VillageCode, now.Ticks / Window);
-        if (cache.TryGetValue(key, out IReadOnlyList<AlertResponder>? known))
+        var duty = await OnDutyAsync(alert.VillageCode, now, ct);
+        var near = duty.Volunteers;
+        if (near.Count > 0)
+        {
+            var scene = await db.Set<Device>().AsNoTracking().Where(d => d.Id == alert.DeviceId && d.Latitude != null && d.Longitude != null)
+                .Select(d => new GeoPoint(d.Latitude!.Value, d.Longitude!.Value)).FirstOrDefaultAsync(ct);
+            var known = scene is null ? new Dictionary<string, GeoPoint>() : await positions.FreshAsync([.. near.Select(v => v.AccountId)], now, ct);
+            near = [.. ResponderLadder.WithDistances(near, scene, known)];
+        }
+
+        return ResponderLadder.Order(near, duty.VillageDuty, duty.Managers);
+    }
+
+    private async Task<OnDuty> OnDutyAsync(string village, DateTime now, CancellationToken ct)
+    {
+        var key = ("alr-duty", village, now.Ticks / Window);
+        if (cache.TryGetValue(key, out OnDuty? known))
         {
             return known!;
         }
 
-        var ladder = await BuildAsync(alert, now, ct);
-        cache.Set(key, ladder, TimeSpan.FromSeconds(20));
-        return ladder;
-    }
-
-    private async Task<IReadOnlyList<AlertResponder>> BuildAsync(Alert alert, DateTime now, CancellationToken ct)
-    {
-        var onShift = await volunteers.OnShiftAsync(alert.VillageCode, now, now.AddSeconds(1), ct);
-        var duty = await directory.AccountsWithRolesAsync([Roles.VillageCommittee], alert.VillageCode, ct);
-        var managers = await directory.AccountsWithRolesAsync([Roles.Provider], alert.VillageCode, ct);
-        return ResponderLadder.Order(
-            onShift.Where(d => d.AccountId is not null).DistinctBy(d => d.AccountId).Select(d => new AlertResponder(d.AccountId!, d.Name, ResponderKind.Volunteer, null)),
-            duty.Select(a => new AlertResponder(a.Id, a.Name, ResponderKind.VillageDuty, null)),
-            managers.Select(a => new AlertResponder(a.Id, a.Name, ResponderKind.ProviderManager, null)));
+        var onShift = await volunteers.OnShiftAsync(village, now, now.AddSeconds(1), ct);
+        var duty = await directory.AccountsWithRolesAsync([Roles.VillageCommittee], village, ct);
+        var managers = await directory.AccountsWithRolesAsync([Roles.Provider], village, ct);
+        var found = new OnDuty(
+            [.. onShift.Where(d => d.AccountId is not null).DistinctBy(d => d.AccountId).Select(d => new AlertResponder(d.AccountId!, d.Name, ResponderKind.Volunteer, null))],
+            [.. duty.Select(a => new AlertResponder(a.Id, a.Name, ResponderKind.VillageDuty, null))],
+            [.. managers.Select(a => new AlertResponder(a.Id, a.Name, ResponderKind.ProviderManager, null))]);
+        cache.Set(key, found, TimeSpan.FromSeconds(20));
+        return found;
     }
 }
