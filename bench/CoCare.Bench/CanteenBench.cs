@@ -175,9 +175,9 @@ internal static class CanteenBench
         throw new TimeoutException("The server did not come up in 3 minutes.");
     }
 
-    internal static async Task<string> TokenAsync(HttpClient http)
+    internal static async Task<string> TokenAsync(HttpClient http, string password = BenchHost.Password)
     {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "provider", password = BenchHost.Password });
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "provider", password });
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("accessToken").GetString()!;

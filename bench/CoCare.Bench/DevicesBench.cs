@@ -34,7 +34,10 @@ internal static class DevicesBench
 
     private sealed record Fleet(List<Key> Gateways, Dictionary<Guid, List<Key>> Attached, List<Key> Mqtt, List<Key> Pendants);
 
-    public static async Task<int> RunAsync(int count, double rate, double seconds, double sosRate, string? url, string? mqtt)
+    /// <summary>The demo accounts' password of a platform started as the README says (against <c>--url</c>, unless <c>--password</c> says otherwise).</summary>
+    public const string DemoPassword = "CoCare@2026demo";
+
+    public static async Task<int> RunAsync(int count, double rate, double seconds, double sosRate, string? url, string? mqtt, string? password = null)
     {
         count = Math.Clamp(count, 10, 200_000);
         rate = Math.Clamp(rate, 1, 50_000);
@@ -75,7 +78,7 @@ internal static class DevicesBench
             }
 
             await CanteenBench.WaitUntilUpAsync(http);
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CanteenBench.TokenAsync(http));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CanteenBench.TokenAsync(http, password ?? (url is null ? BenchHost.Password : DemoPassword)));
             var clock = Stopwatch.StartNew();
             var fleet = await RegisterAsync(http, count, mqtt is not null);
             Console.WriteLine($"devices: {count:N0} devices ({fleet.Gateways.Count} gateways with {fleet.Attached.Values.Sum(a => a.Count):N0} devices over HTTP, " +
@@ -220,7 +223,11 @@ internal static class DevicesBench
             longitude = 109.60 + ((i / 100 % 100) * 0.0003),
         }));
         var onMqtt = await BatchAsync(http, Enumerable.Range(0, mqttCount).Select(i => (object)new { type = "SmartWatch", serial = $"B{run}-M{i}", model = "W-2", villageCode = Village }));
-        var pendants = await BatchAsync(http, Enumerable.Range(0, 400).Select(i => (object)new { type = "SosPendant", serial = $"B{run}-P{i}", model = "YT-SOS2", villageCode = Village }));
+        var pendants = await BatchAsync(http, Enumerable.Range(0, 400).Select(i => (object)new
+        {
+            type = "SosPendant", serial = $"B{run}-P{i}", model = "YT-SOS2", villageCode = Village,
+            latitude = 25.79 + ((i % 20) * 0.0005), longitude = 109.6 + ((i / 20) * 0.0005), // homes around the drum tower, so the nearest volunteer can be found
+        }));
         var byGateway = gateways.ToDictionary(g => g.DeviceId, _ => new List<Key>());
         for (var i = 0; i < attached.Count; i++)
         {

@@ -10,7 +10,7 @@ namespace CoCare.Bench;
 ///   dotnet run -c Release --project bench/CoCare.Bench -- solomon-all DIR [--seconds N]
 ///   dotnet run -c Release --project bench/CoCare.Bench -- canteen-checkins [--seconds N] [--clients N] [--postgres CONNECTION]
 ///   dotnet run -c Release --project bench/CoCare.Bench -- kpis [--rows N] [--requests N] [--postgres CONNECTION]
-///   dotnet run -c Release --project bench/CoCare.Bench -- devices [--count N] [--rate R] [--seconds S] [--sos-rate P] [--url URL --mqtt HOST:PORT]
+///   dotnet run -c Release --project bench/CoCare.Bench -- devices [--count N] [--rate R] [--seconds S] [--sos-rate P] [--url URL [--password P] --mqtt HOST:PORT]
 /// </summary>
 internal static class BenchMain
 {
@@ -38,7 +38,8 @@ internal static class BenchMain
             case "devices":
                 return await DevicesBench.RunAsync(Option(args, "--count") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 100_000,
                     Option(args, "--rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : 5_000, Seconds(args),
-                    Option(args, "--sos-rate") is { } sos ? double.Parse(sos, CultureInfo.InvariantCulture) : 5, Option(args, "--url"), Option(args, "--mqtt"));
+                    Option(args, "--sos-rate") is { } sos ? double.Parse(sos, CultureInfo.InvariantCulture) : 5, Option(args, "--url"), Option(args, "--mqtt"),
+                    Option(args, "--password"));
             case "serve" when args.Length == 5:
                 return await BenchServer.RunAsync(args);
             default:
