@@ -225,8 +225,12 @@ internal static class DevicesBench
         var onMqtt = await BatchAsync(http, Enumerable.Range(0, mqttCount).Select(i => (object)new { type = "SmartWatch", serial = $"B{run}-M{i}", model = "W-2", villageCode = Village }));
         var pendants = await BatchAsync(http, Enumerable.Range(0, 400).Select(i => (object)new
         {
-            type = "SosPendant", serial = $"B{run}-P{i}", model = "YT-SOS2", villageCode = Village,
-            latitude = 25.79 + ((i % 20) * 0.0005), longitude = 109.6 + ((i / 20) * 0.0005), // homes around the drum tower, so the nearest volunteer can be found
+            type = "SosPendant",
+            serial = $"B{run}-P{i}",
+            model = "YT-SOS2",
+            villageCode = Village,
+            latitude = 25.79 + ((i % 20) * 0.0005),
+            longitude = 109.6 + ((i / 20) * 0.0005), // homes around the drum tower, so the nearest volunteer can be found
         }));
         var byGateway = gateways.ToDictionary(g => g.DeviceId, _ => new List<Key>());
         for (var i = 0; i < attached.Count; i++)
