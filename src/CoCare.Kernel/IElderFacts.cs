@@ -42,6 +42,9 @@ public interface IElderFacts
     /// <summary>Active elders in the caller's regions (and under <paramref name="regionCode"/> when given) whose name contains <paramref name="name"/>, at most <paramref name="take"/>.</summary>
     Task<IReadOnlyList<ElderFacts>> FindByNameAsync(string name, string? regionCode, int take, CancellationToken ct);
 
+    /// <summary>The masked names (<see cref="Masking.Name"/>) of those of the elders the caller may see, for lists and exports.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> MaskedNamesAsync(IReadOnlyCollection<Guid> elderIds, CancellationToken ct);
+
     /// <summary>Where the elders live (for routes and the far-from-home check); elders without a location are left out.</summary>
     Task<IReadOnlyDictionary<Guid, GeoPoint>> HomesAsync(IReadOnlyCollection<Guid> elderIds, CancellationToken ct);
 

@@ -235,6 +235,74 @@ public class AlertsTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ADevice_IsInstalledAtAnAddress_KeptEncrypted_ShownMasked_MovedAndFoundByItsResponder(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var village = await app.ClientAsync("village");
+        const string Hall = "广西柳州市三江侗族自治县林溪镇G村村委会二楼活动室";
+        var detector = await RegisterAsync(village, new { type = "SmokeDetector", serial = Serial("S"), model = "JTY-GD", villageCode = ResidentsApiTests.GVillage,
+            address = "  " + Hall + " ", latitude = 25.801, longitude = 109.602 });
+
+        // Encrypted at rest, masked in the list and the export: only the region part shows.
+        var stored = await app.WithDbAsync(d => d.Set<Device>().AsNoTracking().SingleAsync(x => x.Id == detector.DeviceId));
+        Assert.DoesNotContain("村委会", stored.AddressCipher!, StringComparison.Ordinal);
+        var listed = (await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/devices?q=" + detector.Serial))).GetProperty("items")[0];
+        Assert.Equal(Hall[..10] + "****", listed.GetProperty("address").GetString());
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("elderName").ValueKind);
+        var csv = await village.GetStringAsync($"/api/v1/exports/alerts/devices?format=csv&q={detector.Serial}");
+        Assert.Contains(Hall[..10] + "****", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("活动室", csv, StringComparison.Ordinal);
+
+        // Too long an address, a half point: refused by field, nothing changed.
+        var tooLong = await HttpAssert.ProblemAsync(await village.PostAsJsonAsync("/api/v1/alerts/devices",
+            new { type = "SmokeDetector", serial = Serial("S"), model = "M", villageCode = ResidentsApiTests.GVillage, address = new string('村', 201) }), 400);
+        Assert.True(tooLong.GetProperty("errors").TryGetProperty("address", out _));
+        var half = await HttpAssert.ProblemAsync(await village.PutAsJsonAsync($"/api/v1/alerts/devices/{detector.DeviceId}/installation",
+            new { villageCode = ResidentsApiTests.GVillage, address = "别处", latitude = 25.8 }), 400);
+        Assert.True(half.GetProperty("errors").TryGetProperty("latitude", out _));
+        Assert.Equal(stored.AddressCipher, (await app.WithDbAsync(d => d.Set<Device>().AsNoTracking().SingleAsync(x => x.Id == detector.DeviceId))).AddressCipher);
+
+        // A pendant given to an elder without a point takes the point of the elder's home, and the list names the elder masked.
+        var elderId = await ElderAsync(village);
+        var elder = await app.WithDbAsync(d => d.Set<CoCare.Residents.Domain.Elder>().AsNoTracking().SingleAsync(e => e.Id == elderId));
+        Assert.NotNull(elder.Latitude);
+        var pendant = await RegisterAsync(village, new { type = "SosPendant", serial = Serial("P"), model = "YT-SOS2", elderId });
+        var shown = await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/alerts/devices/{pendant.DeviceId}"));
+        Assert.Equal((elder.Latitude, elder.Longitude), (shown.GetProperty("latitude").GetDouble(), shown.GetProperty("longitude").GetDouble()));
+        Assert.Equal(CoCare.Kernel.Masking.Name(elder.Name), shown.GetProperty("elderName").GetString());
+
+        // Moved from the elder's home to the village clinic: no elder any more, the new address masked.
+        const string Clinic = "广西柳州市三江侗族自治县林溪镇G村卫生室";
+        var moved = await HttpAssert.JsonAsync(await village.PutAsJsonAsync($"/api/v1/alerts/devices/{pendant.DeviceId}/installation",
+            new { villageCode = ResidentsApiTests.GVillage, address = Clinic, latitude = 25.802, longitude = 109.603 }));
+        Assert.Equal((JsonValueKind.Null, Clinic[..10] + "****", 25.802), (moved.GetProperty("elderId").ValueKind, moved.GetProperty("address").GetString(), moved.GetProperty("latitude").GetDouble()));
+        using var tcity = await app.ClientAsync("tcity");
+        await HttpAssert.ProblemAsync(await tcity.GetAsync($"/api/v1/alerts/devices/{pendant.DeviceId}"), 404);
+        await HttpAssert.ProblemAsync(await tcity.PutAsJsonAsync($"/api/v1/alerts/devices/{pendant.DeviceId}/installation", new { villageCode = ResidentsApiTests.GVillage }), 403);
+
+        // The detector smells smoke: whoever the alert reached first reads the address in full, and the read is logged.
+        using var device = app.CreateClient();
+        var smoke = await HttpAssert.JsonAsync(await SendAsync(app, device, detector, Event("smoke-" + Guid.NewGuid().ToString("N"), "Smoke", app.Clock.GetUtcNow())));
+        var alertId = smoke.GetProperty("results")[0].GetProperty("alertId").GetGuid();
+        var alert = await Eventually.UntilAsync(async () => await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/alerts/{alertId}")),
+            a => a.GetProperty("status").GetString() == "Notified");
+        var first = alert.GetProperty("ladder")[0];
+        var responderName = first.GetProperty("kind").GetString() switch { "Volunteer" => "volunteer", "VillageDuty" => "village", _ => "provider" };
+        using var responder = await app.ClientAsync(responderName);
+        var scene = await HttpAssert.JsonAsync(await responder.GetAsync($"/api/v1/alerts/{alertId}/scene"));
+        Assert.Equal((Hall, "SmokeDetector", 25.801), (scene.GetProperty("address").GetString(), scene.GetProperty("deviceType").GetString(), scene.GetProperty("latitude").GetDouble()));
+        await HttpAssert.ProblemAsync(await tcity.GetAsync($"/api/v1/alerts/{alertId}/scene"), 404);
+        using var auditor = await app.ClientAsync("auditor");
+        var reads = await HttpAssert.JsonAsync(await auditor.GetAsync($"/api/v1/audit?entityType=Device&entityKey={detector.DeviceId}&action=Read&userName={responderName}"));
+        Assert.True(reads.GetProperty("total").GetInt32() >= 1);
+
+        // Retired, it stays where it was.
+        await HttpAssert.JsonAsync(await village.PostAsync($"/api/v1/alerts/devices/{pendant.DeviceId}/retire", null));
+        await HttpAssert.ProblemAsync(await village.PutAsJsonAsync($"/api/v1/alerts/devices/{pendant.DeviceId}/installation", new { elderId }), 409);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task BadRegistrations_AreRefused_AndTheRegistryIsScoped(string db)
     {
         var app = await apps.GetAsync(db);

@@ -175,6 +175,11 @@ namespace CoCare.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AddressCipher")
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)")
+                        .HasAnnotation("CoCare:PersonalData", true);
+
                     b.Property<int?>("BatteryPercent")
                         .HasColumnType("integer")
                         .HasAnnotation("CoCare:Telemetry", true);

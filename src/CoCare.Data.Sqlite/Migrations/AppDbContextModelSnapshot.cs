@@ -170,6 +170,11 @@ namespace CoCare.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AddressCipher")
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("CoCare:PersonalData", true);
+
                     b.Property<int?>("BatteryPercent")
                         .HasColumnType("INTEGER")
                         .HasAnnotation("CoCare:Telemetry", true);

@@ -46,6 +46,9 @@ public static class AlertsApi
             .RequireAuthorization(AlertsPolicies.Manage);
         devices.MapPost("/{id:guid}/rotate-key", async (Guid id, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RotateKeyAsync(id, ct)))
             .WithName("RotateDeviceKey").WithSummary("A new key id and secret (shown this once); the old key stops working at once.").RequireAuthorization(AlertsPolicies.Manage);
+        devices.MapPut("/{id:guid}/installation", async (Guid id, InstallDevice request, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.InstallAsync(id, request, ct)))
+            .WithName("InstallDevice").WithSummary("Move a device: {elderId} or {villageCode}, with an optional address (≤200 characters, stored encrypted) and point; an elder's device without a point takes the elder's home's.")
+            .RequireAuthorization(AlertsPolicies.Manage);
         devices.MapPost("/{id:guid}/retire", async (Guid id, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RetireAsync(id, ct)))
             .WithName("RetireDevice").WithSummary("Retire a device: its events are refused from now on.").RequireAuthorization(AlertsPolicies.Manage);
 
@@ -62,6 +65,8 @@ public static class AlertsApi
         alerts.MapGet("/{id:guid}/elder", async (Guid id, AlertHandlers h, CancellationToken ct) =>
                 await h.BriefAsync(id, ct) is { } brief ? Results.Ok(brief) : Results.NoContent())
             .WithName("AlertElderBrief").WithSummary("For a responder the alert reached: the elder's name, address, phone, family contacts and key health notes (each read audit-logged); 204 once resolved or when no elder; 403 for others.");
+        alerts.MapGet("/{id:guid}/scene", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.SceneAsync(id, ct)))
+            .WithName("AlertScene").WithSummary("For a responder the alert reached: the device that raised it, its installed address in full (the read audit-logged) and point; 403 for others.");
         alerts.MapPost("/{id:guid}/acknowledge", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.AcknowledgeAsync(id, ct)))
             .WithName("AcknowledgeAlert").WithSummary("I am going: only someone the alert reached (403 otherwise); the first to acknowledge takes it (409 after).");
         alerts.MapPost("/{id:guid}/arrive", async (Guid id, AlertHandlers h, CancellationToken ct) => TypedResults.Ok(await h.ArriveAsync(id, ct)))
@@ -156,6 +161,8 @@ public static class AlertsApi
         new(s["Field.Type"], d => s["DeviceType." + d.Type]),
         new(s["Field.Model"], d => d.Model),
         new(s["Field.Village"], d => d.VillageCode),
+        new(s["Field.Elder"], d => d.ElderName),
+        new(s["Field.Address"], d => d.Address),
         new(s["Field.Status"], d => s["DeviceStatus." + d.Status]),
         new(s["Field.Battery"], d => d.BatteryPercent),
         new(s["Field.LastHeartbeat"], d => d.LastHeartbeatAt is null ? null : CoCare.Ui.Format.Time(d.LastHeartbeatAt)),

@@ -10,7 +10,7 @@ public class AlertLifecycleTests
 
     private static Alert NewAlert()
     {
-        var device = new Device(DeviceType.SosPendant, "P-1", "M", Guid.NewGuid(), "450226104201", 25.8, 109.6, null, "dk", "x", T0.AddDays(-30));
+        var device = new Device(DeviceType.SosPendant, "P-1", "M", new DevicePlace(Guid.NewGuid(), "450226104201", null, 25.8, 109.6), null, "dk", "x", T0.AddDays(-30));
         return new Alert(new DeviceEvent(device.Id, "e-1", EventType.Sos, T0, T0, null, "http"), device);
     }
 
@@ -84,7 +84,7 @@ public class AlertLifecycleTests
     [Fact]
     public void TheFamily_IsToldOnce_ByWhoeverTookTheAlert_AndOnlyAfterTakingIt()
     {
-        var device = new Device(DeviceType.SosPendant, "P-2", "M", Guid.NewGuid(), "450226104201", 25.8, 109.6, null, "dk2", "x", T0.AddDays(-30));
+        var device = new Device(DeviceType.SosPendant, "P-2", "M", new DevicePlace(Guid.NewGuid(), "450226104201", null, 25.8, 109.6), null, "dk2", "x", T0.AddDays(-30));
         var alert = new Alert(new DeviceEvent(device.Id, "e-2", EventType.Sos, T0, T0, null, "http"), device, informFamily: true);
         Assert.True(alert.InformFamily);
         alert.Route(Ladder, T0, Wait);
@@ -97,7 +97,7 @@ public class AlertLifecycleTests
         Assert.Equal("Alert.FamilyAlreadyInformed", Assert.Throws<DomainException>(() => alert.FamilyInformed("v-near", T0.AddMinutes(2))).Code);
 
         // A smoke detector in the village hall serves no elder: nobody's family to tell, whatever the rules say.
-        var hall = new Device(DeviceType.SmokeDetector, "S-1", "M", null, "450226104201", null, null, null, "dk3", "x", T0.AddDays(-30));
+        var hall = new Device(DeviceType.SmokeDetector, "S-1", "M", new DevicePlace(null, "450226104201", null, null, null), null, "dk3", "x", T0.AddDays(-30));
         var smoke = new Alert(new DeviceEvent(hall.Id, "e-3", EventType.Smoke, T0, T0, null, "http"), hall, informFamily: true);
         Assert.False(smoke.InformFamily);
         smoke.Route(Ladder, T0, Wait);

@@ -82,7 +82,7 @@ public class DeviceCapabilitiesTests
     [Fact]
     public void AHeartbeat_MovesLastSeenForwardOnly_AndKeepsWhatItDoesNotSay()
     {
-        var device = new Device(DeviceType.SosPendant, "P-1", "M1", null, "450226104201", null, null, null, "dk_1", "x", new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+        var device = new Device(DeviceType.SosPendant, "P-1", "M1", new DevicePlace(null, "450226104201", null, null, null), null, "dk_1", "x", new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
         var t = new DateTime(2026, 11, 24, 8, 0, 0, DateTimeKind.Utc);
         device.Heard(t, 80, "1.2.0");
         device.Heard(t.AddMinutes(-1), 10, "0.9");

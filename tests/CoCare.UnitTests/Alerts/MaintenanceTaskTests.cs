@@ -8,7 +8,7 @@ public class MaintenanceTaskTests
     private static readonly TimeSpan After = TimeSpan.FromMinutes(30);
 
     private static Device Pendant(DateTime registered) =>
-        new(DeviceType.SosPendant, "P-1", "M", null, "450226104201", null, null, null, "dk", "x", registered);
+        new(DeviceType.SosPendant, "P-1", "M", new DevicePlace(null, "450226104201", null, null, null), null, "dk", "x", registered);
 
     [Fact]
     public void ADevice_IsOffline_WhenSilentLongerThanTheThreshold_CountingFromRegistrationUntilFirstHeard()

@@ -20,6 +20,7 @@ internal sealed class AlertsModel : IModelContributor
             b.Property(d => d.KeyId).HasMaxLength(40).IsRequired();
             b.Property(d => d.SecretCipher).HasMaxLength(200).IsRequired();
             b.Property(d => d.Firmware).HasMaxLength(40).IsTelemetry();
+            b.Property(d => d.AddressCipher).HasMaxLength(1200).IsPersonalData();
             b.Property(d => d.BatteryPercent).IsTelemetry();
             b.Property(d => d.LastHeartbeatAt).IsTelemetry();
             b.Property(d => d.LastActivityAt).IsTelemetry();

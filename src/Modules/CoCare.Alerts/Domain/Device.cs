@@ -57,6 +57,9 @@ public static class DeviceCapabilities
     public static bool IsEmergency(EventType type) => type is EventType.Sos or EventType.Fall or EventType.Smoke or EventType.Gas;
 }
 
+/// <summary>Where a device is installed: for an elder or at a place in a village, its address (already encrypted) and point on the map.</summary>
+public sealed record DevicePlace(Guid? ElderId, string VillageCode, string? AddressCipher, double? Latitude, double? Longitude);
+
 /// <summary>
 /// A registered device: where it is installed (the elder it serves, the village, the point on the map), its state as
 /// last reported, and its credential — a key id and a secret (kept encrypted; shown once when issued) with which every
@@ -68,16 +71,13 @@ public sealed class Device : Entity
     {
     }
 
-    public Device(DeviceType type, string serial, string model, Guid? elderId, string villageCode, double? latitude, double? longitude, Guid? gatewayId,
-        string keyId, string secretCipher, DateTime registeredAt)
+    public Device(DeviceType type, string serial, string model, DevicePlace place, Guid? gatewayId, string keyId, string secretCipher, DateTime registeredAt)
     {
+        ArgumentNullException.ThrowIfNull(place);
         Type = type;
         Serial = serial;
         Model = model;
-        ElderId = elderId;
-        VillageCode = villageCode;
-        Latitude = latitude;
-        Longitude = longitude;
+        Install(place);
         GatewayId = gatewayId;
         KeyId = keyId;
         SecretCipher = secretCipher;
@@ -97,6 +97,9 @@ public sealed class Device : Entity
     public double? Latitude { get; private set; }
 
     public double? Longitude { get; private set; }
+
+    /// <summary>Where the device is installed, in words (encrypted: in an elder's home it is their address).</summary>
+    public string? AddressCipher { get; private set; }
 
     /// <summary>The gateway this device reports through, if any.</summary>
     public Guid? GatewayId { get; private set; }
@@ -134,6 +137,17 @@ public sealed class Device : Entity
     }
 
     public void Retire() => Status = DeviceStatus.Retired;
+
+    /// <summary>Installs the device at <paramref name="place"/> (registered there, or moved: to another elder, another room, another village).</summary>
+    public void Install(DevicePlace place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        ElderId = place.ElderId;
+        VillageCode = place.VillageCode;
+        AddressCipher = place.AddressCipher;
+        Latitude = place.Latitude;
+        Longitude = place.Longitude;
+    }
 
     /// <summary>Folds a heartbeat into the last-seen state (an older one than what is known changes nothing).</summary>
     public void Heard(DateTime at, int? battery, string? firmware)

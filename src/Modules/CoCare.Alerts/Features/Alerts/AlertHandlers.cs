@@ -18,8 +18,12 @@ public sealed record AlertDto(Guid Id, EventType Kind, AlertStatus Status, strin
 
 public sealed record ResolveAlert(AlertOutcome? Outcome, string? Note);
 
+/// <summary>Where an alert came from, as its responder needs it: the device, its installed address in full and its point.</summary>
+public sealed record AlertScene(Guid DeviceId, DeviceType DeviceType, string Serial, string? Address, double? Latitude, double? Longitude);
+
 /// <summary>Alerts for the board (the caller's villages) and for responders (the alerts that reached them), and the responder's steps.</summary>
-public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRouter router, AlertDispatcher dispatcher, IElderFacts elders, TimeProvider clock)
+public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRouter router, AlertDispatcher dispatcher, IElderFacts elders, PersonalDataCipher cipher,
+    TimeProvider clock)
 {
     private static readonly Sorting<Alert> Sorts = new Sorting<Alert>("raised").Add("raised", a => a.RaisedAt, newestFirst: true).Add("status", a => a.Status);
 
@@ -55,14 +59,30 @@ public sealed class AlertHandlers(AppDbContext db, CurrentActor actor, AlertRout
     /// </summary>
     public async Task<ResponderBrief?> BriefAsync(Guid id, CancellationToken ct)
     {
+        var alert = await ReachedAsync(id, ct);
+        return alert.IsOpen && alert.ElderId is { } elder ? await elders.ResponderBriefAsync(elder, ct) : null;
+    }
+
+    /// <summary>An alert that reached the caller; 403 for one in their villages that did not, 404 otherwise.</summary>
+    private async Task<Alert> ReachedAsync(Guid id, CancellationToken ct)
+    {
         var me = actor.AccountId ?? throw DomainException.Forbidden("Alert.NotRoutedToYou");
         var alert = await db.Set<Alert>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.NotFound("Alert.NotFound");
-        if (!alert.Reached(me))
+        return alert.Reached(me) ? alert
+            : throw (actor.Covers(alert.VillageCode) ? DomainException.Forbidden("Alert.NotRoutedToYou") : DomainException.NotFound("Alert.NotFound"));
+    }
+
+    /// <summary>The device that raised the alert and where it is installed, for someone the alert reached (403 otherwise); reading an address is audit-logged.</summary>
+    public async Task<AlertScene> SceneAsync(Guid id, CancellationToken ct)
+    {
+        var alert = await ReachedAsync(id, ct);
+        var device = await db.Set<Device>().AsNoTracking().FirstAsync(d => d.Id == alert.DeviceId, ct);
+        if (device.AddressCipher is not null)
         {
-            throw alert.VillageCode is { } v && actor.Covers(v) ? DomainException.Forbidden("Alert.NotRoutedToYou") : DomainException.NotFound("Alert.NotFound");
+            await db.RecordReadAsync(nameof(Device), device.Id.ToString(), ct);
         }
 
-        return alert.IsOpen && alert.ElderId is { } elder ? await elders.ResponderBriefAsync(elder, ct) : null;
+        return new AlertScene(device.Id, device.Type, device.Serial, cipher.Decrypt(device.AddressCipher), device.Latitude, device.Longitude);
     }
 
     public Task<AlertDto> AcknowledgeAsync(Guid id, CancellationToken ct) => StepAsync(id, (a, me, now) => a.Acknowledge(me, now), ct);

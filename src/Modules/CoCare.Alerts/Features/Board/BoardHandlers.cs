@@ -34,14 +34,7 @@ public sealed class BoardHandlers(AppDbContext db, CurrentActor actor, IElderFac
 
         var open = await alerts.Where(a => a.Status != AlertStatus.Resolved).OrderBy(a => a.RaisedAt).Take(MaxOpen)
             .Join(db.Set<Device>(), a => a.DeviceId, d => d.Id, (a, d) => new { Alert = a, d.Latitude, d.Longitude }).ToListAsync(ct);
-        var names = new Dictionary<Guid, string>();
-        foreach (var elderId in open.Select(o => o.Alert.ElderId).OfType<Guid>().Distinct())
-        {
-            if (await elders.FindAsync(elderId, ct) is { } facts)
-            {
-                names[elderId] = Masking.Name(facts.Name);
-            }
-        }
+        var names = await elders.MaskedNamesAsync([.. open.Select(o => o.Alert.ElderId).OfType<Guid>()], ct);
 
         var since = now - StatsWindow;
         var responses = await alerts.Where(a => a.AcknowledgedAt != null && a.RaisedAt >= since).OrderByDescending(a => a.RaisedAt).Take(10_000)

@@ -6,11 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoCare.Alerts.Features.Devices;
 
-/// <summary>A device to register: installed for an elder (the village follows from the elder) or at a place in a village.</summary>
-public sealed record RegisterDevice(DeviceType? Type, string? Serial, string? Model, Guid? ElderId, string? VillageCode, double? Latitude, double? Longitude, Guid? GatewayId);
+/// <summary>
+/// A device to register: installed for an elder (the village follows from the elder; without a point it takes the point
+/// of the elder's home) or at a place in a village; the installed address in words is optional (at most 200 characters).
+/// </summary>
+public sealed record RegisterDevice(DeviceType? Type, string? Serial, string? Model, Guid? ElderId, string? VillageCode, double? Latitude, double? Longitude, Guid? GatewayId,
+    string? Address = null);
 
+/// <summary>Where a device is installed now (moved to another elder, room or village), as for registering.</summary>
+public sealed record InstallDevice(Guid? ElderId, string? VillageCode, string? Address, double? Latitude, double? Longitude);
+
+/// <summary>A device as lists show it: the elder's name and the installed address masked.</summary>
 public sealed record DeviceDto(Guid Id, DeviceType Type, string Serial, string Model, Guid? ElderId, string VillageCode, Guid? GatewayId, DeviceStatus Status,
-    int? BatteryPercent, string? Firmware, DateTime? LastHeartbeatAt, DateTime RegisteredAt, string KeyId);
+    int? BatteryPercent, string? Firmware, DateTime? LastHeartbeatAt, DateTime RegisteredAt, string KeyId, string? ElderName, string? Address, double? Latitude,
+    double? Longitude);
 
 public sealed record RegisterDevices(IReadOnlyList<RegisterDevice>? Devices);
 
@@ -70,31 +79,8 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
                 throw new DomainException("Device.Model", ErrorKind.Validation, Field("model"));
             }
 
-            if (request.Latitude is < -90 or > 90 || request.Longitude is < -180 or > 180 || (request.Latitude is null) != (request.Longitude is null))
-            {
-                throw new DomainException("Device.Location", ErrorKind.Validation, Field("latitude"));
-            }
-
-            string village;
-            if (request.ElderId is { } elderId)
-            {
-                var elder = await elders.FindAsync(elderId, ct) ?? throw DomainException.NotFound("Device.ElderNotFound");
-                village = elder.VillageCode;
-            }
-            else
-            {
-                village = request.VillageCode?.Trim() ?? "";
-                if (RegionCode.LevelOf(village) is not RegionLevel.Village)
-                {
-                    throw new DomainException("Device.Village", ErrorKind.Validation, Field("villageCode"));
-                }
-            }
-
-            if (!actor.Covers(village))
-            {
-                throw DomainException.NotFound("Device.VillageOutside");
-            }
-
+            var place = await PlaceAsync(request.ElderId, request.VillageCode, request.Address, request.Latitude, request.Longitude, Field, ct);
+            var village = place.VillageCode;
             if (request.GatewayId is { } gatewayId)
             {
                 if (!gateways.TryGetValue(gatewayId, out var gatewayKey))
@@ -116,8 +102,7 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
             }
 
             var (keyId, secret) = NewKey();
-            made.Add((new Device(type, serial, model, request.ElderId, village, request.Latitude, request.Longitude, request.GatewayId, keyId, cipher.Encrypt(secret)!,
-                clock.GetUtcNow().UtcDateTime), secret));
+            made.Add((new Device(type, serial, model, place, request.GatewayId, keyId, cipher.Encrypt(secret)!, clock.GetUtcNow().UtcDateTime), secret));
         }
 
         var taken = serials.ToList();
@@ -141,7 +126,8 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
             credentials.Forget(key); // the gateway now signs for these devices too
         }
 
-        return [.. made.Select(m => new DeviceCredential(Dto(m.Device), m.Device.KeyId, m.Secret))];
+        var dtos = await DtosAsync([.. made.Select(m => m.Device)], ct);
+        return [.. made.Select((m, i) => new DeviceCredential(dtos[i], m.Device.KeyId, m.Secret))];
 
         string SerialOf(int row) => string.Format(System.Globalization.CultureInfo.InvariantCulture, rowPrefix, row) + "serial";
     }
@@ -160,10 +146,42 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
         q = type is null ? q : q.Where(d => d.Type == type);
         var total = await q.CountAsync(ct);
         var rows = await Sorts.Apply(q, paging).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new Page<DeviceDto>(rows.Select(Dto).ToList(), total, paging.PageNumber, paging.PageSize);
+        return new Page<DeviceDto>(await DtosAsync(rows, ct), total, paging.PageNumber, paging.PageSize);
     }
 
-    public async Task<DeviceDto> GetAsync(Guid id, CancellationToken ct) => Dto(await FindAsync(id, ct));
+    public async Task<DeviceDto> GetAsync(Guid id, CancellationToken ct) => await DtoAsync(await FindAsync(id, ct), ct);
+
+    /// <summary>
+    /// Moves a device: to another elder (the village follows), another place in a village, another address or point.
+    /// A device on a gateway stays in the gateway's village; a gateway with devices on it stays in its village.
+    /// </summary>
+    public async Task<DeviceDto> InstallAsync(Guid id, InstallDevice request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var device = await FindAsync(id, ct);
+        if (device.Status == DeviceStatus.Retired)
+        {
+            throw DomainException.Conflict("Device.Retired");
+        }
+
+        var place = await PlaceAsync(request.ElderId, request.VillageCode, request.Address, request.Latitude, request.Longitude, name => name, ct);
+        if (place.VillageCode != device.VillageCode)
+        {
+            if (device.GatewayId is not null)
+            {
+                throw new DomainException("Device.GatewayVillage", ErrorKind.Validation, "villageCode");
+            }
+
+            if (device.Type == DeviceType.Gateway && await db.Set<Device>().AnyAsync(d => d.GatewayId == device.Id && d.Status == DeviceStatus.Active, ct))
+            {
+                throw DomainException.Conflict("Device.GatewayInUse", "villageCode");
+            }
+        }
+
+        device.Install(place);
+        await db.SaveChangesAsync(ct);
+        return await DtoAsync(device, ct);
+    }
 
     /// <summary>The device's last <paramref name="days"/> days (1–366, Beijing time), newest first: heartbeats heard and the lowest battery; a day it was silent is absent.</summary>
     public async Task<IReadOnlyList<DeviceDayDto>> DaysAsync(Guid id, int days, CancellationToken ct)
@@ -193,7 +211,7 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
         device.RotateKey(keyId, cipher.Encrypt(secret)!);
         await db.SaveChangesAsync(ct);
         credentials.Forget(old);
-        return new DeviceCredential(Dto(device), keyId, secret);
+        return new DeviceCredential(await DtoAsync(device, ct), keyId, secret);
     }
 
     public async Task<DeviceDto> RetireAsync(Guid id, CancellationToken ct)
@@ -207,7 +225,7 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
             credentials.Forget(gatewayKey); // its gateway no longer signs for it
         }
 
-        return Dto(device);
+        return await DtoAsync(device, ct);
     }
 
     private IQueryable<Device> Visible() =>
@@ -222,6 +240,58 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
     private static (string KeyId, string Secret) NewKey() =>
         ("dk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
-    internal static DeviceDto Dto(Device d) => new(d.Id, d.Type, d.Serial, d.Model, d.ElderId, d.VillageCode, d.GatewayId, d.Status, d.BatteryPercent, d.Firmware,
-        d.LastHeartbeatAt, d.RegisteredAt, d.KeyId);
+    /// <summary>
+    /// Checks where a device is to be installed: for an elder in the caller's regions (the village follows; without a
+    /// point, their home's) or in a village of theirs; an address of at most 200 characters; a point with both parts in range.
+    /// </summary>
+    private async Task<DevicePlace> PlaceAsync(Guid? elderId, string? villageCode, string? address, double? latitude, double? longitude, Func<string, string> field,
+        CancellationToken ct)
+    {
+        if (latitude is < -90 or > 90 || longitude is < -180 or > 180 || (latitude is null) != (longitude is null) || latitude is double.NaN || longitude is double.NaN)
+        {
+            throw new DomainException("Device.Location", ErrorKind.Validation, field("latitude"));
+        }
+
+        var words = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
+        if (words is { Length: > 200 })
+        {
+            throw new DomainException("Device.Address", ErrorKind.Validation, field("address"));
+        }
+
+        string village;
+        if (elderId is { } elder)
+        {
+            var facts = await elders.FindAsync(elder, ct) ?? throw DomainException.NotFound("Device.ElderNotFound");
+            village = facts.VillageCode;
+            if (latitude is null && (await elders.HomesAsync([elder], ct)).TryGetValue(elder, out var home))
+            {
+                (latitude, longitude) = (home.Latitude, home.Longitude);
+            }
+        }
+        else
+        {
+            village = villageCode?.Trim() ?? "";
+            if (RegionCode.LevelOf(village) is not RegionLevel.Village)
+            {
+                throw new DomainException("Device.Village", ErrorKind.Validation, field("villageCode"));
+            }
+        }
+
+        if (!actor.Covers(village))
+        {
+            throw DomainException.NotFound("Device.VillageOutside");
+        }
+
+        return new DevicePlace(elderId, village, cipher.Encrypt(words), latitude, longitude);
+    }
+
+    private async Task<DeviceDto> DtoAsync(Device device, CancellationToken ct) => (await DtosAsync([device], ct))[0];
+
+    private async Task<IReadOnlyList<DeviceDto>> DtosAsync(IReadOnlyList<Device> devices, CancellationToken ct)
+    {
+        var names = await elders.MaskedNamesAsync([.. devices.Select(d => d.ElderId).OfType<Guid>()], ct);
+        return [.. devices.Select(d => new DeviceDto(d.Id, d.Type, d.Serial, d.Model, d.ElderId, d.VillageCode, d.GatewayId, d.Status, d.BatteryPercent, d.Firmware,
+            d.LastHeartbeatAt, d.RegisteredAt, d.KeyId, d.ElderId is { } e ? names.GetValueOrDefault(e) : null,
+            cipher.Decrypt(d.AddressCipher) is { } a ? Masking.Address(a) : null, d.Latitude, d.Longitude))];
+    }
 }

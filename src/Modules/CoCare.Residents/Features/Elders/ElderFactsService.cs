@@ -76,6 +76,22 @@ internal sealed class ElderFactsService(AppDbContext db, CurrentActor actor, Per
         return rows.Select(ToFacts).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> MaskedNamesAsync(IReadOnlyCollection<Guid> elderIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(elderIds);
+        var names = new Dictionary<Guid, string>();
+        foreach (var chunk in elderIds.Distinct().Chunk(500))
+        {
+            var rows = await db.Set<Elder>().AsNoTracking().Where(e => chunk.Contains(e.Id)).Select(e => new { e.Id, e.Name, e.VillageCode }).ToListAsync(ct);
+            foreach (var row in rows.Where(r => actor.Covers(r.VillageCode)))
+            {
+                names[row.Id] = Masking.Name(row.Name);
+            }
+        }
+
+        return names;
+    }
+
     public async Task<IReadOnlyDictionary<Guid, GeoPoint>> HomesAsync(IReadOnlyCollection<Guid> elderIds, CancellationToken ct)
     {
         var rows = await db.Set<Elder>().AsNoTracking()
