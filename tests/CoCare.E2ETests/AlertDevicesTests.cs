@@ -88,6 +88,60 @@ public class AlertDevicesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task APendantIsGivenToAnElderFoundByName_ThenMovedToTheClinic_AndTheListShowsOnlyMaskedPlaces()
+    {
+        Residents.Domain.Elder elder;
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            elder = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Residents.Domain.Elder>().AsNoTracking()
+                .Where(e => e.VillageCode == GVillage && e.IsActive && e.Latitude != null).OrderBy(e => e.Name).FirstAsync();
+        }
+
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "village");
+        await page.GotoAsync("/alerts/devices");
+        await BrowserFixture.WaitForAppAsync(page);
+        await page.Locator("[data-testid=devices] tbody tr").First.WaitForAsync();
+
+        // The elder is found by name; the pendant takes the point of their home, and the list names them masked.
+        var serial = "P-" + Guid.NewGuid().ToString("N")[..10];
+        await page.GetByTestId("serial").FillAsync(serial);
+        await page.GetByTestId("model").FillAsync("YT-SOS2");
+        await page.GetByTestId("elder").FillAsync(elder.Name);
+        await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByTestId("register").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=credential]")).ToContainTextAsync(serial);
+        await Assertions.Expect(page.Locator("[data-testid=row-serial]")).ToHaveCountAsync(1);
+        var place = page.Locator("[data-testid=row-place]");
+        await Assertions.Expect(place).ToContainTextAsync(Kernel.Masking.Name(elder.Name) + " 家");
+        await Assertions.Expect(place).ToContainTextAsync(elder.Latitude!.Value.ToString("0.####", CultureInfo.InvariantCulture));
+        await Assertions.Expect(place).Not.ToContainTextAsync(elder.Name);
+
+        // Moved to the clinic: a point without its other half is refused in words; then the elder is cleared and the place saved.
+        const string Clinic = "广西柳州市三江侗族自治县林溪镇G村卫生室";
+        await page.GetByTestId("move-open").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("move")).ToBeVisibleAsync();
+        await page.GetByTestId("move-address").FillAsync(Clinic);
+        await page.GetByTestId("move-longitude").FillAsync("");
+        await page.GetByTestId("move-save").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=move] [data-testid=problem]")).ToContainTextAsync("纬度");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByTestId("move-elder").FillAsync("");
+        await page.GetByTestId("move-latitude").FillAsync("25.8021");
+        await page.GetByTestId("move-longitude").FillAsync("109.6032");
+        await page.GetByTestId("move-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("move")).ToHaveCountAsync(0);
+        await Assertions.Expect(place).ToHaveTextAsync("广西柳州市三江侗族自**** · 25.8021, 109.6032");
+
+        await using var check = browser.App.Services.CreateAsyncScope();
+        var stored = await check.ServiceProvider.GetRequiredService<AppDbContext>().Set<Device>().AsNoTracking().SingleAsync(d => d.Serial == serial);
+        Assert.Null(stored.ElderId);
+        Assert.Equal(Clinic, check.ServiceProvider.GetRequiredService<PersonalDataCipher>().Decrypt(stored.AddressCipher));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AVillageSetsItsAlertRules_AndAnImpossibleTimeIsRefusedInWords()
     {
         var page = await browser.NewPageAsync();

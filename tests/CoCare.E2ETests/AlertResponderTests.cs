@@ -75,6 +75,8 @@ public class AlertResponderTests(BrowserFixture browser)
         await Assertions.Expect(card.Locator("h2")).ToContainTextAsync("一键呼救");
         await Assertions.Expect(card.Locator("[data-testid=status]")).ToHaveTextAsync("已通知");
         await Assertions.Expect(card.Locator("[data-testid=address]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(card.Locator("[data-testid=device]")).ToContainTextAsync("一键呼救挂件 P-");
+        await Assertions.Expect(card.Locator("[data-testid=map-link]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^geo:\d+\.\d+,\d+\.\d+$")); // the pendant took the point of the elder's home
         await BrowserFixture.AssertAccessibleAsync(phone);
 
         await card.Locator("[data-testid=acknowledge]").ClickAsync();

@@ -46,6 +46,8 @@ public static class AlertsApi
             .RequireAuthorization(AlertsPolicies.Manage);
         devices.MapPost("/{id:guid}/rotate-key", async (Guid id, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.RotateKeyAsync(id, ct)))
             .WithName("RotateDeviceKey").WithSummary("A new key id and secret (shown this once); the old key stops working at once.").RequireAuthorization(AlertsPolicies.Manage);
+        devices.MapGet("/{id:guid}/installation", async (Guid id, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.InstallationAsync(id, ct)))
+            .WithName("DeviceInstallation").WithSummary("Where the device is installed, with its address in full (the read is audit-logged).").RequireAuthorization(AlertsPolicies.Manage);
         devices.MapPut("/{id:guid}/installation", async (Guid id, InstallDevice request, DeviceHandlers h, CancellationToken ct) => TypedResults.Ok(await h.InstallAsync(id, request, ct)))
             .WithName("InstallDevice").WithSummary("Move a device: {elderId} or {villageCode}, with an optional address (≤200 characters, stored encrypted) and point; an elder's device without a point takes the elder's home's.")
             .RequireAuthorization(AlertsPolicies.Manage);

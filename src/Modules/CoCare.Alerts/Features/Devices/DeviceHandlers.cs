@@ -151,6 +151,18 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
 
     public async Task<DeviceDto> GetAsync(Guid id, CancellationToken ct) => await DtoAsync(await FindAsync(id, ct), ct);
 
+    /// <summary>Where the device is installed, its address in full (for whoever moves it; the read is audit-logged).</summary>
+    public async Task<InstallDevice> InstallationAsync(Guid id, CancellationToken ct)
+    {
+        var device = await FindAsync(id, ct);
+        if (device.AddressCipher is not null)
+        {
+            await db.RecordReadAsync(nameof(Device), device.Id.ToString(), ct);
+        }
+
+        return new InstallDevice(device.ElderId, device.VillageCode, cipher.Decrypt(device.AddressCipher), device.Latitude, device.Longitude);
+    }
+
     /// <summary>
     /// Moves a device: to another elder (the village follows), another place in a village, another address or point.
     /// A device on a gateway stays in the gateway's village; a gateway with devices on it stays in its village.
