@@ -458,6 +458,103 @@ public class AlertRoutingTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheDutyRoster_DecidesWhoIsCalled_EachOrganizationRostersItsOwn_AndBadEntriesChangeNothing(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var admin = await app.ClientAsync("admin");
+        using var village = await app.ClientAsync("village");
+        using var provider = await app.ClientAsync("provider");
+        var g = ResidentsApiTests.GVillage;
+
+        // A second member of the village committee, so the roster has someone to choose.
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var cadre = await HttpAssert.JsonAsync(await admin.PostAsJsonAsync("/api/v1/directory/accounts", new { userName = "duty" + suffix, displayName = "值班" + suffix, password = "Village#2026x" }), 201);
+        var cadreId = cadre.GetProperty("id").GetString()!;
+        var committee = (await HttpAssert.JsonAsync(await admin.GetAsync("/api/v1/directory/organizations?q=" + Uri.EscapeDataString("村民委员会")))).GetProperty("items")[0].GetProperty("id").GetString();
+        await HttpAssert.JsonAsync(await admin.PostAsJsonAsync($"/api/v1/directory/accounts/{cadreId}/memberships", new { organizationId = committee, role = "VillageCommittee", scopeRegionCode = g }), 201);
+        var candidates = await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/alerts/duty/candidates?village={g}&kind=VillageDuty"));
+        Assert.Contains(candidates.EnumerateArray(), c => c.GetProperty("accountId").GetString() == cadreId);
+        var providerId = (await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/alerts/duty/candidates?village={g}&kind=Worker")))[0].GetProperty("accountId").GetString()!;
+
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var before = (await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/alerts/duty?village={g}&pageSize=100"))).GetProperty("total").GetInt32();
+        foreach (var (who, body, status, field) in new (HttpClient, object, int, string?)[]
+                 {
+                     (village, new { villageCode = g, kind = "Volunteer", accountId = cadreId, startsAt = now, endsAt = now.AddHours(8) }, 400, "kind"),
+                     (village, new { villageCode = g, kind = "VillageDuty", accountId = providerId, startsAt = now, endsAt = now.AddHours(8) }, 400, "accountId"),
+                     (village, new { villageCode = g, kind = "VillageDuty", accountId = cadreId, startsAt = now, endsAt = now.AddHours(-1) }, 400, "endsAt"),
+                     (village, new { villageCode = g, kind = "VillageDuty", accountId = cadreId, startsAt = now, endsAt = now.AddDays(40) }, 400, "endsAt"),
+                     (village, new { villageCode = g, kind = "VillageDuty", accountId = cadreId, startsAt = now.AddDays(-3), endsAt = now.AddDays(-2) }, 400, "endsAt"),
+                     (village, new { villageCode = g, kind = "VillageDuty", accountId = cadreId, endsAt = now.AddHours(8) }, 400, "startsAt"),
+                     (village, new { villageCode = "4502261042", kind = "VillageDuty", accountId = cadreId, startsAt = now, endsAt = now.AddHours(8) }, 400, "villageCode"),
+                     (village, new { villageCode = g, kind = "Worker", accountId = providerId, startsAt = now, endsAt = now.AddHours(8) }, 403, null),
+                     (provider, new { villageCode = g, kind = "VillageDuty", accountId = cadreId, startsAt = now, endsAt = now.AddHours(8) }, 403, null),
+                 })
+        {
+            var problem = await HttpAssert.ProblemAsync(await who.PostAsJsonAsync("/api/v1/alerts/duty", body), status);
+            if (field is not null)
+            {
+                Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} named in {problem}");
+            }
+        }
+
+        Assert.Equal(before, (await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/alerts/duty?village={g}&pageSize=100"))).GetProperty("total").GetInt32());
+
+        // Rostered: the new cadre is the village's duty person tonight, and the provider's manager is also a care worker on duty.
+        var cadreShift = await HttpAssert.JsonAsync(await village.PostAsJsonAsync("/api/v1/alerts/duty",
+            new { villageCode = g, kind = "VillageDuty", accountId = cadreId, startsAt = now.AddMinutes(-1), endsAt = now.AddHours(12) }), 201);
+        var workerShift = await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v1/alerts/duty",
+            new { villageCode = g, kind = "Worker", accountId = providerId, startsAt = now.AddMinutes(-1), endsAt = now.AddHours(12) }), 201);
+        Assert.StartsWith("值班" + suffix, cadreShift.GetProperty("accountName").GetString(), StringComparison.Ordinal);
+
+        var alertId = await AlertIdAsync(await PressAsync(app, provider));
+        var ladder = (await Eventually.UntilAsync(async () => await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/alerts/{alertId}")),
+            a => a.GetProperty("status").GetString() == "Notified")).GetProperty("ladder").EnumerateArray().ToList();
+        async Task<List<string>> RosteredNowAsync()
+        {
+            var at = app.Clock.GetUtcNow().UtcDateTime;
+            var list = await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/alerts/duty?village={g}&kind=VillageDuty&pageSize=100"));
+            return [.. list.GetProperty("items").EnumerateArray().Where(d => d.GetProperty("startsAt").GetDateTime() <= at).Select(d => d.GetProperty("accountId").GetString()!).Order()];
+        }
+
+        static List<string> Rung(List<JsonElement> ladder, string kind) =>
+            [.. ladder.Where(r => r.GetProperty("kind").GetString() == kind).Select(r => r.GetProperty("accountId").GetString()!).Order()];
+
+        var rostered = await RosteredNowAsync();
+        Assert.Contains(cadreId, rostered);
+        Assert.Equal(rostered, Rung(ladder, "VillageDuty")); // only those rostered, not every committee account
+        var worker = ladder.FindIndex(r => r.GetProperty("kind").GetString() == "Worker");
+        Assert.True(worker >= 0 && worker < ladder.FindIndex(r => r.GetProperty("kind").GetString() == "VillageDuty"), "the care worker is called before the village");
+        Assert.Single(ladder, r => r.GetProperty("accountId").GetString() == providerId); // called once, as the worker on duty
+        var board = await HttpAssert.JsonAsync(await village.GetAsync("/api/v1/alerts/board"));
+        Assert.Contains(board.GetProperty("rostered").EnumerateArray(), d => d.GetProperty("accountId").GetString() == cadreId);
+
+        // Each organization takes its own people off; the next alert no longer calls the cadre.
+        await HttpAssert.ProblemAsync(await village.DeleteAsync($"/api/v1/alerts/duty/{workerShift.GetProperty("id").GetGuid()}"), 403);
+        Assert.Equal(HttpStatusCode.NoContent, (await provider.DeleteAsync($"/api/v1/alerts/duty/{workerShift.GetProperty("id").GetGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await village.DeleteAsync($"/api/v1/alerts/duty/{cadreShift.GetProperty("id").GetGuid()}")).StatusCode);
+        await HttpAssert.ProblemAsync(await village.DeleteAsync($"/api/v1/alerts/duty/{cadreShift.GetProperty("id").GetGuid()}"), 404);
+        var next = await AlertIdAsync(await PressAsync(app, provider));
+        var after = (await Eventually.UntilAsync(async () => await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/alerts/{next}")),
+            a => a.GetProperty("status").GetString() == "Notified")).GetProperty("ladder").EnumerateArray().ToList();
+        var left = await RosteredNowAsync();
+        Assert.DoesNotContain(cadreId, left);
+        var villageDuty = Rung(after, "VillageDuty");
+        if (left.Count > 0)
+        {
+            Assert.Equal(left, villageDuty); // the demo's duty person is still rostered this week
+        }
+        else
+        {
+            Assert.Contains(cadreId, villageDuty); // nobody rostered: every committee account of the village
+            Assert.True(villageDuty.Count >= 2);
+        }
+
+        Assert.DoesNotContain(after, r => r.GetProperty("kind").GetString() == "Worker");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task AnIgnoredAlert_ClimbsTheLadder_UntilSomeoneTakesIt(string db)
     {
         var app = await apps.GetAsync(db);

@@ -42,6 +42,14 @@ internal static class DrumTowerAlerts
             }
         }
 
+        // This week's duty roster: the village committee's duty person and the provider's duty manager, from eight in the morning.
+        var eight = new TimeOnly(8, 0);
+        var from = ChinaTime.Utc(ChinaTime.TimeOfDay(now) < eight ? today.AddDays(-1) : today, eight);
+        foreach (var duty in ladder.Where(r => r.Kind is ResponderKind.VillageDuty or ResponderKind.ProviderManager))
+        {
+            db.Add(DutyShift.Roster(village, duty.Kind, duty.AccountId, duty.Name, from, from.AddDays(7), "demo", now));
+        }
+
         // The canteen's kitchen under the drum tower has a smoke and a gas detector of its own, for no one elder.
         var canteen = cipher.Encrypt("广西柳州市三江侗族自治县林溪镇G村鼓楼长者食堂厨房");
         devices.Add(New(DeviceType.SmokeDetector, "GC-S-001", "JTY-GD", new DevicePlace(null, village, canteen, DrumTowerServices.DrumTower.Latitude, DrumTowerServices.DrumTower.Longitude), installed, cipher));

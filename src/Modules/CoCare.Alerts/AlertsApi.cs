@@ -2,6 +2,7 @@ using CoCare.Alerts.Domain;
 using CoCare.Alerts.Features.Alerts;
 using CoCare.Alerts.Features.Board;
 using CoCare.Alerts.Features.Devices;
+using CoCare.Alerts.Features.Duty;
 using CoCare.Alerts.Features.Events;
 using CoCare.Alerts.Features.Maintenance;
 using CoCare.Alerts.Features.Rules;
@@ -88,6 +89,27 @@ public static class AlertsApi
                 TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), open == true, kind, ct)))
             .WithName("ListMaintenanceTasks").WithSummary("Devices to visit that are not emergencies — offline (no heartbeat for Alerts:OfflineAfterMinutes) or battery at 20% or less; open=true for those not yet closed; q: the device's serial.")
             .RequireAuthorization(AlertsPolicies.Read);
+        var duty = alerts.MapGroup("/duty");
+        duty.MapGet("/", async ([AsParameters] ListQuery list, string? village, ResponderKind? kind, bool? past, DutyRoster h, CancellationToken ct) =>
+                TypedResults.Ok(await h.ListAsync(list.ToPageRequest(), village, kind, past == true, ct)))
+            .WithName("ListDutyShifts").WithSummary("The alert duty roster of the caller's villages: entries not yet over, soonest first (past=true: those over, newest first; sort: starts, kind).")
+            .RequireAuthorization(AlertsPolicies.Read);
+        duty.MapGet("/candidates", async (string? village, ResponderKind? kind, DutyRoster h, CancellationToken ct) => TypedResults.Ok(await h.CandidatesAsync(village, kind, ct)))
+            .WithName("DutyCandidates").WithSummary("Who may be rostered in a village for a rung: VillageDuty the village committee's accounts, Worker and ProviderManager the provider's.")
+            .RequireAuthorization(AlertsPolicies.Manage);
+        duty.MapPost("/", async (RosterDuty request, DutyRoster h, CancellationToken ct) =>
+            {
+                var shift = await h.AddAsync(request, ct);
+                return TypedResults.Created($"/api/v1/alerts/duty/{shift.Id}", shift);
+            })
+            .WithName("RosterDuty").WithSummary("Put someone on duty in a village from startsAt to endsAt (UTC, at most 31 days, not already over): kind Worker (called with the volunteers on shift), VillageDuty or ProviderManager (while anyone is rostered, that rung calls only them). The village committee rosters VillageDuty, the provider the other two.")
+            .RequireAuthorization(AlertsPolicies.Manage);
+        duty.MapDelete("/{id:guid}", async (Guid id, DutyRoster h, CancellationToken ct) =>
+            {
+                await h.RemoveAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("RemoveDutyShift").WithSummary("Take an entry off the roster.").RequireAuthorization(AlertsPolicies.Manage);
         var rules = alerts.MapGroup("/rules/{villageCode}");
         rules.MapGet("/", async (string villageCode, RuleHandlers h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(villageCode, ct)))
             .WithName("GetAlertRules").WithSummary("A village's alert rules (the defaults until set) and the elders with rules of their own.").RequireAuthorization(AlertsPolicies.Read);

@@ -2,6 +2,7 @@ using CoCare.Alerts.Data;
 using CoCare.Alerts.Features.Alerts;
 using CoCare.Alerts.Features.Board;
 using CoCare.Alerts.Features.Devices;
+using CoCare.Alerts.Features.Duty;
 using CoCare.Alerts.Features.Events;
 using CoCare.Alerts.Features.Maintenance;
 using CoCare.Alerts.Features.Mqtt;
@@ -32,6 +33,7 @@ public static class AlertsModule
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddScoped<AlertRouter>();
         services.AddScoped<ResponderPositions>();
+        services.AddScoped<DutyRoster>();
         services.AddScoped<AlertHandlers>();
         services.AddHostedService<AlertEscalator>();
         services.AddScoped<MaintenanceHandlers>();

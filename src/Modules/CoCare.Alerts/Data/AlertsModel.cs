@@ -31,6 +31,17 @@ internal sealed class AlertsModel : IModelContributor
             b.HasIndex(d => d.ElderId);
         });
 
+        modelBuilder.Entity<DutyShift>(b =>
+        {
+            b.ToTable("alr_duty_shifts");
+            b.Property(d => d.VillageCode).HasMaxLength(12).IsRequired();
+            b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+            b.Property(d => d.AccountId).HasMaxLength(64).IsRequired();
+            b.Property(d => d.AccountName).HasMaxLength(100).IsRequired();
+            b.Property(d => d.CreatedBy).HasMaxLength(64).IsRequired();
+            b.HasIndex(d => new { d.VillageCode, d.EndsAt });
+        });
+
         modelBuilder.Entity<DeviceEvent>(b =>
         {
             b.ToTable("alr_events");

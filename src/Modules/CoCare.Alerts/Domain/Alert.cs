@@ -55,12 +55,16 @@ public enum AlertOutcome
     HandedTo110,
 }
 
-/// <summary>Who may be called to an alert, in the order they are called: volunteers on shift, the village committee's duty person, the provider's manager.</summary>
+/// <summary>
+/// Who may be called to an alert, in the order they are called: volunteers on shift and the provider's care workers on
+/// duty (nearest first), the village committee's duty person, the provider's duty manager.
+/// </summary>
 public enum ResponderKind
 {
     Volunteer,
     VillageDuty,
     ProviderManager,
+    Worker,
 }
 
 /// <summary>One rung of an alert's ladder; <see cref="NotifiedAt"/> is set when the alert reached them.</summary>
@@ -272,14 +276,18 @@ public sealed class Alert : Entity
     }
 }
 
-/// <summary>Orders the people an alert may call: volunteers on shift nearest first (those without a known distance after them), then the village's duty people, then the provider's managers.</summary>
+/// <summary>Orders the people an alert may call: volunteers and workers on shift nearest first (those without a known distance after them), then the village's duty people, then the provider's managers.</summary>
 public static class ResponderLadder
 {
+    /// <remarks>Someone in two rungs (a manager also rostered as a care worker) is called once, at the first.</remarks>
     public static IReadOnlyList<AlertResponder> Order(IEnumerable<AlertResponder> volunteers, IEnumerable<AlertResponder> villageDuty, IEnumerable<AlertResponder> providerManagers) =>
     [
-        .. volunteers.OrderBy(r => r.DistanceMeters ?? double.MaxValue).ThenBy(r => r.Name, StringComparer.Ordinal),
-        .. villageDuty.OrderBy(r => r.Name, StringComparer.Ordinal),
-        .. providerManagers.OrderBy(r => r.Name, StringComparer.Ordinal),
+        .. new[]
+        {
+            volunteers.OrderBy(r => r.DistanceMeters ?? double.MaxValue).ThenBy(r => r.Name, StringComparer.Ordinal),
+            villageDuty.OrderBy(r => r.Name, StringComparer.Ordinal),
+            providerManagers.OrderBy(r => r.Name, StringComparer.Ordinal),
+        }.SelectMany(rung => rung).DistinctBy(r => r.AccountId, StringComparer.Ordinal),
     ];
 
     /// <summary>

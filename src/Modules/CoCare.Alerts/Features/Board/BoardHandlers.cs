@@ -1,4 +1,5 @@
 using CoCare.Alerts.Domain;
+using CoCare.Alerts.Features.Duty;
 using CoCare.Alerts.Features.Maintenance;
 using CoCare.Data;
 using CoCare.Kernel;
@@ -14,9 +15,9 @@ public sealed record BoardAlert(Guid Id, EventType Kind, AlertStatus Status, str
 /// <summary>A device drawn on the board's map: where, whether it is silent, whether it has an open alert.</summary>
 public sealed record BoardPoint(Guid DeviceId, DeviceType Type, double Latitude, double Longitude, bool Offline, bool Alerting);
 
-/// <summary>The live board: open alerts oldest first, who is on duty now, the devices as points, and the last 30 days' figures.</summary>
-public sealed record BoardDto(IReadOnlyList<BoardAlert> Open, IReadOnlyList<ShiftDuty> OnDuty, IReadOnlyList<BoardPoint> Points, ResponseStats Stats,
-    int Devices, int OfflineDevices, IReadOnlyDictionary<string, string> Villages, DateTime At);
+/// <summary>The live board: open alerts oldest first, who is on duty now (volunteers on shift, people on the duty roster), the devices as points, and the last 30 days' figures.</summary>
+public sealed record BoardDto(IReadOnlyList<BoardAlert> Open, IReadOnlyList<ShiftDuty> OnDuty, IReadOnlyList<DutyShiftDto> Rostered, IReadOnlyList<BoardPoint> Points,
+    ResponseStats Stats, int Devices, int OfflineDevices, IReadOnlyDictionary<string, string> Villages, DateTime At);
 
 /// <summary>What the back office's live board shows, within the caller's regions.</summary>
 public sealed class BoardHandlers(AppDbContext db, CurrentActor actor, IElderFacts elders, IVolunteerFacts volunteers, IDirectory directory, IConfiguration configuration,
@@ -56,7 +57,9 @@ public sealed class BoardHandlers(AppDbContext db, CurrentActor actor, IElderFac
             duty.AddRange(await volunteers.OnShiftAsync(region, now, now.AddSeconds(1), ct));
         }
 
-        var villageCodes = open.Select(o => o.Alert.VillageCode).Concat(duty.Select(d => d.RegionCode)).Distinct().ToList();
+        var rostered = await Scoped(db.Set<DutyShift>().AsNoTracking(), d => d.VillageCode).Where(d => d.StartsAt <= now && d.EndsAt > now)
+            .OrderBy(d => d.VillageCode).ThenBy(d => d.Kind).ThenBy(d => d.EndsAt).Take(MaxOpen).ToListAsync(ct);
+        var villageCodes = open.Select(o => o.Alert.VillageCode).Concat(duty.Select(d => d.RegionCode)).Concat(rostered.Select(d => d.VillageCode)).Distinct().ToList();
         var villages = new Dictionary<string, string>();
         foreach (var code in villageCodes)
         {
@@ -69,6 +72,7 @@ public sealed class BoardHandlers(AppDbContext db, CurrentActor actor, IElderFac
                 o.Alert.RaisedAt, o.Alert.Ladder.Count(r => r.NotifiedAt is not null), o.Alert.Ladder.Count, o.Alert.EscalatesAt,
                 o.Alert.AcknowledgedBy is { } by ? o.Alert.Ladder.FirstOrDefault(r => r.AccountId == by)?.Name : null, o.Latitude, o.Longitude))],
             [.. duty.DistinctBy(d => (d.VolunteerId, d.ShiftId)).OrderBy(d => d.EndsAt)],
+            [.. rostered.Select(DutyShiftDto.From)],
             [.. points.Select(p => new BoardPoint(p.Id, p.Type, p.Latitude!.Value, p.Longitude!.Value, p.Last < cutoff, alerting.Contains(p.Id)))],
             stats, total, offline, villages, now);
     }
