@@ -142,6 +142,47 @@ public class AlertDevicesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task TheVillageRostersItsDutyPerson_AnImpossibleTimeIsRefusedInWords_AndTakesThemOffAgain()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "village");
+        await page.GotoAsync("/alerts/duty");
+        await BrowserFixture.WaitForAppAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("值班表");
+        var rows = page.Locator("[data-testid=duty] tbody tr");
+        await Assertions.Expect(page.Locator("[data-testid=duty-row-kind]")).ToHaveCountAsync(2); // the demo's week: the village's duty person, the provider's manager
+        await Assertions.Expect(page.Locator("[data-testid=duty-row-kind]")).ToHaveTextAsync(["村委会值班人", "服务机构值班负责人"]);
+        await Assertions.Expect(page.Locator("[data-testid=duty-row-state]")).ToHaveTextAsync(["正在值班", "正在值班"]);
+        await Assertions.Expect(rows.Nth(1).GetByTestId("duty-remove")).ToHaveCountAsync(0); // the provider's entry is the provider's to change
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByTestId("duty-start-time").FillAsync("25:00");
+        await page.GetByTestId("duty-add").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=problem]")).ToContainTextAsync("08:00");
+        await Assertions.Expect(page.Locator("[data-testid=duty-row-kind]")).ToHaveCountAsync(2);
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // Tonight from eight to tomorrow at eight: on the roster, after the week's entry that began earlier.
+        await page.GetByTestId("duty-start-time").FillAsync("20:00");
+        await page.GetByTestId("duty-end-time").FillAsync("08:00");
+        await page.GetByTestId("duty-add").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=duty-row-kind]")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("[data-testid=problem]")).ToHaveCountAsync(0);
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var tonight = await db.Set<DutyShift>().AsNoTracking().Where(d => d.VillageCode == GVillage && d.CreatedBy == "village").SingleAsync();
+            Assert.Equal((new TimeOnly(20, 0), TimeSpan.FromHours(12)), (Kernel.ChinaTime.TimeOfDay(tonight.StartsAt), tonight.EndsAt - tonight.StartsAt));
+        }
+
+        await rows.Nth(2).GetByTestId("duty-remove").ClickAsync();
+        await rows.Nth(2).GetByTestId("duty-remove-confirm").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=duty-row-kind]")).ToHaveCountAsync(2);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AVillageSetsItsAlertRules_AndAnImpossibleTimeIsRefusedInWords()
     {
         var page = await browser.NewPageAsync();
