@@ -64,6 +64,7 @@ public sealed record GeoPoint(double Latitude, double Longitude)
 {
     private const double EarthRadiusMeters = 6_371_000;
 
+    /// <summary>Both parts in range (NaN is not).</summary>
     public bool IsValid => Latitude is >= -90 and <= 90 && Longitude is >= -180 and <= 180;
 
     /// <summary>Great-circle distance (haversine) in metres.</summary>

@@ -83,6 +83,24 @@ public partial class ResidentsApiTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheLongestAddressAllowed_IsKeptInFull_AndOneCharacterMoreIsRefused(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        var birth = new DateOnly(1946, 3, 8);
+        const string Region = "广西柳州市三江侗族自治县林溪镇G村";
+        var longest = Region + new string('巷', 200 - Region.Length); // 200 characters, 600 bytes before encryption
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(Elder(NewIdNumber(birth, female: true), birth, "Female"))!;
+        body["address"] = longest + "巷";
+        await HttpAssert.ProblemAsync(await provider.PostAsJsonAsync("/api/v1/residents/elders", body), 400);
+        body["address"] = longest;
+        var id = (await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v1/residents/elders", body), 201)).GetProperty("id").GetGuid();
+        var record = await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/residents/elders/{id}/record"));
+        Assert.Equal(longest, record.GetProperty("address").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task PersonalFields_AreEncryptedAtRest_AndTheFullRecordReadIsAudited(string db)
     {
         var app = await apps.GetAsync(db);

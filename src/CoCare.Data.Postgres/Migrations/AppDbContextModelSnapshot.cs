@@ -1826,8 +1826,8 @@ namespace CoCare.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("AddressCipher")
-                        .HasMaxLength(800)
-                        .HasColumnType("character varying(800)")
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)")
                         .HasAnnotation("CoCare:PersonalData", true);
 
                     b.Property<string>("AddressMasked")

@@ -1821,7 +1821,7 @@ namespace CoCare.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AddressCipher")
-                        .HasMaxLength(800)
+                        .HasMaxLength(1200)
                         .HasColumnType("TEXT")
                         .HasAnnotation("CoCare:PersonalData", true);
 

@@ -145,12 +145,25 @@ public static class AlertsApi
                 CancellationToken ct) =>
                 ListExport.ResultAsync(format, "alerts", AlertColumns(s), list, (p, c) => h.ListAsync(p, status, open == true, c), ct))
             .WithName("ExportAlerts").WithSummary("The alerts list with every step's time as CSV or XLSX.").RequireAuthorization(AlertsPolicies.Read);
+        exports.MapGet("/alerts/duty", (string? format, [AsParameters] ListQuery list, string? village, ResponderKind? kind, bool? past, DutyRoster h,
+                IStringLocalizer<AlertsText> s, CancellationToken ct) =>
+                ListExport.ResultAsync(format, "duty", DutyColumns(s), list, (p, c) => h.ListAsync(p, village, kind, past == true, c), ct))
+            .WithName("ExportDutyShifts").WithSummary("The duty roster as CSV or XLSX.").RequireAuthorization(AlertsPolicies.Read);
         exports.MapGet("/alerts/maintenance", (string? format, [AsParameters] ListQuery list, bool? open, MaintenanceKind? kind, MaintenanceHandlers h,
                 IStringLocalizer<AlertsText> s, CancellationToken ct) =>
                 ListExport.ResultAsync(format, "maintenance", MaintenanceColumns(s), list, (p, c) => h.ListAsync(p, open == true, kind, c), ct))
             .WithName("ExportMaintenanceTasks").WithSummary("The maintenance tasks as CSV or XLSX.").RequireAuthorization(AlertsPolicies.Read);
         return exports;
     }
+
+    private static ExportColumn<DutyShiftDto>[] DutyColumns(IStringLocalizer<AlertsText> s) =>
+    [
+        new(s["Field.Village"], d => d.VillageCode),
+        new(s["Duty.Kind"], d => s["ResponderKind." + d.Kind]),
+        new(s["Duty.Person"], d => d.AccountName),
+        new(s["Duty.From"], d => CoCare.Ui.Format.Time(d.StartsAt)),
+        new(s["Duty.To"], d => CoCare.Ui.Format.Time(d.EndsAt)),
+    ];
 
     private static ExportColumn<MaintenanceDto>[] MaintenanceColumns(IStringLocalizer<AlertsText> s) =>
     [

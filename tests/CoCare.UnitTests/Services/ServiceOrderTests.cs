@@ -90,5 +90,7 @@ public class ServiceOrderTests
         // One degree of latitude is about 111.2 km.
         Assert.InRange(new GeoPoint(25, 109).MetersTo(new GeoPoint(26, 109)), 111_000, 111_400);
         Assert.False(new GeoPoint(91, 0).IsValid);
+        Assert.False(new GeoPoint(double.NaN, 109).IsValid); // a phone that cannot tell is not on the map
+        Assert.False(new GeoPoint(25, double.NaN).IsValid);
     }
 }

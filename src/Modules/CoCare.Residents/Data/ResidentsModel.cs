@@ -19,7 +19,7 @@ internal sealed class ResidentsModel : IModelContributor
             b.Property(e => e.IdNumberMasked).HasMaxLength(18).IsRequired();
             b.Property(e => e.PhoneCipher).HasMaxLength(200).IsPersonalData();
             b.Property(e => e.PhoneMasked).HasMaxLength(20);
-            b.Property(e => e.AddressCipher).HasMaxLength(800).IsPersonalData();
+            b.Property(e => e.AddressCipher).HasMaxLength(1200).IsPersonalData(); // 200 characters of up to 4 bytes, encrypted and base64-encoded
             b.Property(e => e.AddressMasked).HasMaxLength(30);
             b.Property(e => e.VillageCode).HasMaxLength(12).IsRequired();
             b.Property(e => e.FamilyContactsCipher).HasMaxLength(2000).IsPersonalData();

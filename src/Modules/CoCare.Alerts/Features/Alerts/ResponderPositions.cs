@@ -28,11 +28,16 @@ public sealed class ResponderPositions(AppDbContext db, CurrentActor actor, Pers
         return new MyPositionDto(at, at + Fresh, (int)Fresh.TotalMinutes);
     }
 
+    /// <summary>Shares the caller's position: only for those an alert can call (volunteers, the village committee, the provider's staff).</summary>
     public async Task<MyPositionDto> ShareAsync(SharePosition? request, CancellationToken ct)
     {
         var me = Me();
-        if (request is not { Latitude: { } latitude, Longitude: { } longitude } || !new GeoPoint(latitude, longitude).IsValid
-            || double.IsNaN(latitude) || double.IsNaN(longitude))
+        if (!(actor.IsInRole(Roles.Volunteer) || actor.IsInRole(Roles.VillageCommittee) || actor.IsInRole(Roles.Provider)))
+        {
+            throw DomainException.Forbidden("Position.NotResponder");
+        }
+
+        if (request is not { Latitude: { } latitude, Longitude: { } longitude } || !new GeoPoint(latitude, longitude).IsValid)
         {
             throw new DomainException("Position.Invalid", ErrorKind.Validation, "latitude");
         }

@@ -259,7 +259,7 @@ internal sealed class DeviceHandlers(AppDbContext db, CurrentActor actor, IElder
     private async Task<DevicePlace> PlaceAsync(Guid? elderId, string? villageCode, string? address, double? latitude, double? longitude, Func<string, string> field,
         CancellationToken ct)
     {
-        if (latitude is < -90 or > 90 || longitude is < -180 or > 180 || (latitude is null) != (longitude is null) || latitude is double.NaN || longitude is double.NaN)
+        if ((latitude is null) != (longitude is null) || (latitude is { } lat && longitude is { } lng && !new GeoPoint(lat, lng).IsValid))
         {
             throw new DomainException("Device.Location", ErrorKind.Validation, field("latitude"));
         }
