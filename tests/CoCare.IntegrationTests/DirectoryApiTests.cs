@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoCare.IntegrationTests;
 
@@ -36,7 +37,8 @@ public class DirectoryApiTests(SharedApps apps)
     {
         var app = await apps.GetAsync(db);
         using var admin = await app.ClientAsync("admin");
-        var code = "4502261042" + Random.Shared.Next(10, 99);
+        var taken = await app.WithDbAsync(d => d.Set<CoCare.Directory.Domain.Region>().Where(r => r.Code.StartsWith("4502261042")).Select(r => r.Code).ToListAsync());
+        var code = Enumerable.Range(10, 90).Select(n => "4502261042" + n).Where(c => !taken.Contains(c)).OrderBy(_ => Random.Shared.Next()).First(); // one no demo or earlier test made
         var created = await HttpAssert.JsonAsync(await admin.PostAsJsonAsync("/api/v1/directory/regions", new { code, name = "新村" + code[^2..], kind = "Rural" }), 201);
         Assert.Equal(("Village", "450226104000"), (created.GetProperty("level").GetString(), created.GetProperty("parentCode").GetString()));
 
