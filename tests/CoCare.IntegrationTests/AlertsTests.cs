@@ -499,7 +499,8 @@ public class AlertRoutingTests(SharedApps apps)
             var problem = await HttpAssert.ProblemAsync(await who.PostAsJsonAsync("/api/v1/alerts/duty", body), status);
             if (field is not null)
             {
-                Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} named in {problem}");
+                Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var said), $"{field} named in {problem}");
+                Assert.DoesNotContain("安装", said[0].GetString(), StringComparison.Ordinal); // the roster's words, not the device form's
             }
         }
 

@@ -62,7 +62,7 @@ public sealed class DutyRoster(AppDbContext db, CurrentActor actor, IDirectory d
         var (village, kind) = Check(request.VillageCode, request.Kind);
         if (request.StartsAt is not { } starts || request.EndsAt is not { } ends)
         {
-            throw new DomainException("Duty.Span", ErrorKind.Validation, request.StartsAt is null ? "startsAt" : "endsAt", (int)DutyShift.Longest.TotalDays);
+            throw new DomainException("Duty.TimesMissing", ErrorKind.Validation, request.StartsAt is null ? "startsAt" : "endsAt");
         }
 
         var account = (await directory.AccountsWithRolesAsync([RoleFor(kind)], village, ct)).FirstOrDefault(a => a.Id == request.AccountId);
@@ -103,7 +103,7 @@ public sealed class DutyRoster(AppDbContext db, CurrentActor actor, IDirectory d
         var village = villageCode?.Trim() ?? "";
         if (RegionCode.LevelOf(village) is not RegionLevel.Village)
         {
-            throw new DomainException("Device.Village", ErrorKind.Validation, "villageCode");
+            throw new DomainException("Duty.Village", ErrorKind.Validation, "villageCode");
         }
 
         if (kind is not (ResponderKind.Worker or ResponderKind.VillageDuty or ResponderKind.ProviderManager) || !Enum.IsDefined(kind.Value))
@@ -113,7 +113,7 @@ public sealed class DutyRoster(AppDbContext db, CurrentActor actor, IDirectory d
 
         if (!actor.Covers(village))
         {
-            throw DomainException.NotFound("Device.VillageOutside");
+            throw DomainException.NotFound("Duty.VillageOutside");
         }
 
         return MayRoster(kind.Value) ? (village, kind.Value) : throw DomainException.Forbidden("Duty.NotYours");
