@@ -14,19 +14,38 @@ internal static class DrumTowerServices
     /// <summary>Where the restored drum tower stands (near 林溪镇, 三江), the canteen and the start of every delivery round.</summary>
     public static readonly GeoPoint DrumTower = new(25.9210, 109.6310);
 
-    /// <summary>The drum tower canteen (鼓楼食堂): lunch and supper for the village's elders, and today's menu.</summary>
+    /// <summary>
+    /// The drum tower canteen (鼓楼食堂): lunch and supper for the village's elders, and a menu for each day of the coming
+    /// week — soft and low-salt dishes every day — so the canteen has a menu whichever day of the demo week it is shown.
+    /// </summary>
     public static ServicePoint AddCanteen(AppDbContext db, string village, DateTime now)
     {
         var point = new ServicePoint("鼓楼食堂", village);
         point.Describe("鼓楼食堂", village, "G村鼓楼（村委旁）", DrumTower, 60,
             [new MealSession("午餐", new TimeOnly(11, 0), new TimeOnly(13, 0)), new MealSession("晚餐", new TimeOnly(17, 0), new TimeOnly(18, 30))], active: true);
         db.Add(point);
-        var menu = new DailyMenu(point.Id, ChinaTime.Day(now));
-        menu.SetDishes([new Dish("清蒸鱼", Soft: true, LowSalt: true), new Dish("冬瓜排骨汤", Soft: true, LowSalt: true), new Dish("青菜炒香菇", Soft: false, LowSalt: true),
-            new Dish("酸笋炒肉", Soft: false, LowSalt: false), new Dish("米饭", Soft: false, LowSalt: true), new Dish("南瓜粥", Soft: true, LowSalt: true)]);
-        db.Add(menu);
+        var today = ChinaTime.Day(now);
+        for (var day = 0; day < WeekMenu.Length; day++)
+        {
+            var menu = new DailyMenu(point.Id, today.AddDays(day));
+            menu.SetDishes([.. WeekMenu[day], new Dish("米饭", Soft: false, LowSalt: true)]);
+            db.Add(menu);
+        }
+
         return point;
     }
+
+    /// <summary>A week of the canteen's dishes (rice every day besides); each day has a soft, low-salt dish.</summary>
+    private static readonly Dish[][] WeekMenu =
+    [
+        [new("清蒸鱼", Soft: true, LowSalt: true), new("冬瓜排骨汤", Soft: true, LowSalt: true), new("青菜炒香菇", Soft: false, LowSalt: true), new("酸笋炒肉", Soft: false, LowSalt: false), new("南瓜粥", Soft: true, LowSalt: true)],
+        [new("肉末蒸蛋", Soft: true, LowSalt: true), new("萝卜炖牛腩", Soft: true, LowSalt: true), new("清炒菜心", Soft: false, LowSalt: true), new("小米粥", Soft: true, LowSalt: true)],
+        [new("豆腐酿", Soft: true, LowSalt: true), new("玉米排骨汤", Soft: true, LowSalt: true), new("炒南瓜苗", Soft: false, LowSalt: true), new("红薯粥", Soft: true, LowSalt: true)],
+        [new("土豆炖鸡", Soft: true, LowSalt: true), new("番茄蛋汤", Soft: true, LowSalt: true), new("蒜蓉油麦菜", Soft: false, LowSalt: true), new("腊肉炒笋", Soft: false, LowSalt: false)],
+        [new("清蒸鲈鱼", Soft: true, LowSalt: true), new("丝瓜蛋汤", Soft: true, LowSalt: true), new("炒白菜", Soft: false, LowSalt: true), new("八宝粥", Soft: true, LowSalt: true)],
+        [new("肉丸冬瓜汤", Soft: true, LowSalt: true), new("蒸水蛋", Soft: true, LowSalt: true), new("炒豆角", Soft: false, LowSalt: true), new("酸鸭", Soft: false, LowSalt: false)],
+        [new("油茶", Soft: true, LowSalt: false), new("香菇蒸鸡", Soft: true, LowSalt: true), new("清炒芥菜", Soft: false, LowSalt: true), new("山药粥", Soft: true, LowSalt: true)],
+    ];
 
     public static void Add(AppDbContext db, DateTime now)
     {
