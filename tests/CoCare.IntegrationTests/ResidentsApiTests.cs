@@ -101,6 +101,25 @@ public partial class ResidentsApiTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task FiveFamilyContacts_WithTheLongestNamesOfRareCharacters_AreKeptInFull(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var provider = await app.ClientAsync("provider");
+        var birth = new DateOnly(1941, 7, 19);
+        const string Rare = "𠀾"; // a CJK Extension B character (生僻字, common in names): two UTF-16 units, 4 bytes, escaped in JSON
+        var family = Enumerable.Range(0, 5).Select(i => new { name = string.Concat(Enumerable.Repeat(Rare, 25)), relation = string.Concat(Enumerable.Repeat(Rare, 10)), phone = "+86 139-1234-567" + i }).ToArray();
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(Elder(NewIdNumber(birth, female: false), birth, "Male"))!;
+        body["familyContacts"] = System.Text.Json.JsonSerializer.SerializeToNode(family);
+        var id = (await HttpAssert.JsonAsync(await provider.PostAsJsonAsync("/api/v1/residents/elders", body), 201)).GetProperty("id").GetGuid();
+        var record = await HttpAssert.JsonAsync(await provider.GetAsync($"/api/v1/residents/elders/{id}/record"));
+        var kept = record.GetProperty("familyContacts").EnumerateArray().ToList();
+        Assert.Equal(5, kept.Count);
+        Assert.All(kept, c => Assert.Equal(family[0].name, c.GetProperty("name").GetString()));
+        Assert.Equal(family[4].phone, kept[4].GetProperty("phone").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task PersonalFields_AreEncryptedAtRest_AndTheFullRecordReadIsAudited(string db)
     {
         var app = await apps.GetAsync(db);

@@ -1857,8 +1857,8 @@ namespace CoCare.Data.Postgres.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("FamilyContactsCipher")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .HasAnnotation("CoCare:PersonalData", true);
 
                     b.Property<string>("FamilyContactsMasked")

@@ -1852,7 +1852,7 @@ namespace CoCare.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FamilyContactsCipher")
-                        .HasMaxLength(2000)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT")
                         .HasAnnotation("CoCare:PersonalData", true);
 

@@ -22,7 +22,7 @@ internal sealed class ResidentsModel : IModelContributor
             b.Property(e => e.AddressCipher).HasMaxLength(1200).IsPersonalData(); // 200 characters of up to 4 bytes, encrypted and base64-encoded
             b.Property(e => e.AddressMasked).HasMaxLength(30);
             b.Property(e => e.VillageCode).HasMaxLength(12).IsRequired();
-            b.Property(e => e.FamilyContactsCipher).HasMaxLength(2000).IsPersonalData();
+            b.Property(e => e.FamilyContactsCipher).HasMaxLength(4000).IsPersonalData(); // 5 contacts as JSON, where a rare character (生僻字, 4 bytes) is escaped to 12
             b.Property(e => e.FamilyContactsMasked).HasJsonConversion();
             b.Property(e => e.Latitude).IsPersonalData();
             b.Property(e => e.Longitude).IsPersonalData();
