@@ -318,6 +318,40 @@ public class AlertsTests(SharedApps apps)
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ADeviceOnAGateway_StaysInTheGatewaysVillage_AndAGatewayInUseCannotMove(string db)
+    {
+        var app = await apps.GetAsync(db);
+        using var admin = await app.ClientAsync("admin");
+        var town = ResidentsApiTests.GVillage[..10];
+        var taken = await app.WithDbAsync(d => d.Set<CoCare.Directory.Domain.Region>().Where(r => r.Code.StartsWith(town)).Select(r => r.Code).ToListAsync());
+        var neighbour = Enumerable.Range(10, 90).Select(n => town + n).First(c => !taken.Contains(c)); // a village no demo or earlier test made
+        await HttpAssert.JsonAsync(await admin.PostAsJsonAsync("/api/v1/directory/regions", new { code = neighbour, name = "邻村" + neighbour[^2..], kind = "Rural" }), 201);
+
+        var gateway = await RegisterAsync(admin, new { type = "Gateway", serial = Serial("G"), model = "HUB-1", villageCode = ResidentsApiTests.GVillage, address = "G村老年活动中心" });
+        var door = await RegisterAsync(admin, new { type = "DoorSensor", serial = Serial("D"), model = "MC-1", villageCode = ResidentsApiTests.GVillage, gatewayId = gateway.DeviceId, address = "G村3组12号" });
+
+        // The door sensor reports through the gateway: it may move within the village, not to the next one.
+        var away = await HttpAssert.ProblemAsync(await admin.PutAsJsonAsync($"/api/v1/alerts/devices/{door.DeviceId}/installation",
+            new { villageCode = neighbour, address = "邻村1组1号" }), 400);
+        Assert.True(away.GetProperty("errors").TryGetProperty("villageCode", out _), away.ToString());
+        Assert.Contains("网关", away.GetProperty("errors").GetProperty("villageCode")[0].GetString(), StringComparison.Ordinal);
+        var within = await HttpAssert.JsonAsync(await admin.PutAsJsonAsync($"/api/v1/alerts/devices/{door.DeviceId}/installation",
+            new { villageCode = ResidentsApiTests.GVillage, address = "G村3组14号" }));
+        Assert.Equal(ResidentsApiTests.GVillage, within.GetProperty("villageCode").GetString());
+
+        // The gateway cannot leave while a device in use reports through it; once that device is retired, it can.
+        var inUse = await HttpAssert.ProblemAsync(await admin.PutAsJsonAsync($"/api/v1/alerts/devices/{gateway.DeviceId}/installation",
+            new { villageCode = neighbour, address = "邻村村委" }), 409);
+        Assert.Contains("网关", inUse.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ResidentsApiTests.GVillage, await app.WithDbAsync(d => d.Set<Device>().Where(x => x.Id == gateway.DeviceId).Select(x => x.VillageCode).SingleAsync()));
+        await HttpAssert.JsonAsync(await admin.PostAsync($"/api/v1/alerts/devices/{door.DeviceId}/retire", null));
+        var moved = await HttpAssert.JsonAsync(await admin.PutAsJsonAsync($"/api/v1/alerts/devices/{gateway.DeviceId}/installation",
+            new { villageCode = neighbour, address = "邻村村委" }));
+        Assert.Equal(neighbour, moved.GetProperty("villageCode").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task BadRegistrations_AreRefused_AndTheRegistryIsScoped(string db)
     {
         var app = await apps.GetAsync(db);
