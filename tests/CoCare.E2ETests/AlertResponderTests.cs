@@ -176,5 +176,15 @@ public class AlertResponderTests(BrowserFixture browser)
         await Assertions.Expect(phone.Locator("[data-testid=done]")).ToHaveTextAsync("已停止共享位置。");
         await Assertions.Expect(phone.Locator("[data-testid=position-state]")).ToHaveTextAsync("尚未共享位置。");
         await phone.Context.CloseAsync();
+
+        // No alert calls an auditor: the page does not offer to share a position it would refuse.
+        var auditor = await browser.NewPhonePageAsync(location: (25.80, 109.60));
+        await BrowserFixture.SignInAsync(auditor, "auditor");
+        await auditor.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await auditor.GotoAsync("/alerts/respond");
+        await Assertions.Expect(auditor.Locator("[data-testid=updated]")).ToBeVisibleAsync();
+        await Assertions.Expect(auditor.Locator("[data-testid=position]")).ToHaveCountAsync(0);
+        await BrowserFixture.AssertAccessibleAsync(auditor);
+        await auditor.Context.CloseAsync();
     }
 }

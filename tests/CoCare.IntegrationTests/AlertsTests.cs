@@ -427,7 +427,10 @@ public class AlertRoutingTests(SharedApps apps)
         using (var bystander = await app.ClientAsync("auditor"))
         {
             await HttpAssert.ProblemAsync(await bystander.PutAsJsonAsync("/api/v1/alerts/responders/me/position", new { latitude = 25.8, longitude = 109.6 }), 403); // no alert calls an auditor
+            Assert.False((await HttpAssert.JsonAsync(await bystander.GetAsync("/api/v1/alerts/responders/me/position"))).GetProperty("canShare").GetBoolean());
         }
+
+        Assert.True((await HttpAssert.JsonAsync(await volunteer.GetAsync("/api/v1/alerts/responders/me/position"))).GetProperty("canShare").GetBoolean());
 
         var shared = await HttpAssert.JsonAsync(await volunteer.PutAsJsonAsync("/api/v1/alerts/responders/me/position", new { latitude = 25.8, longitude = 109.6 }));
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.AddHours(1), shared.GetProperty("freshUntil").GetDateTime(), TimeSpan.FromSeconds(1));

@@ -11,7 +11,7 @@ namespace CoCare.Alerts.Features.Alerts;
 public sealed record SharePosition(double? Latitude, double? Longitude);
 
 /// <summary>The caller's shared position: when it was shared and until when the ladder uses it (null when not sharing).</summary>
-public sealed record MyPositionDto(DateTime? SharedAt, DateTime? FreshUntil, int FreshMinutes);
+public sealed record MyPositionDto(DateTime? SharedAt, DateTime? FreshUntil, int FreshMinutes, bool CanShare);
 
 /// <summary>
 /// Responders share where their phone is so the nearest volunteer on shift is called first; a position counts for
@@ -25,14 +25,17 @@ public sealed class ResponderPositions(AppDbContext db, CurrentActor actor, Pers
     {
         var me = Me();
         var at = await db.Set<ResponderPosition>().AsNoTracking().Where(p => p.AccountId == me).Select(p => (DateTime?)p.SharedAt).FirstOrDefaultAsync(ct);
-        return new MyPositionDto(at, at + Fresh, (int)Fresh.TotalMinutes);
+        return new MyPositionDto(at, at + Fresh, (int)Fresh.TotalMinutes, MayShare);
     }
+
+    /// <summary>Only those an alert can call share a position: volunteers, the village committee, the provider's staff.</summary>
+    private bool MayShare => actor.IsInRole(Roles.Volunteer) || actor.IsInRole(Roles.VillageCommittee) || actor.IsInRole(Roles.Provider);
 
     /// <summary>Shares the caller's position: only for those an alert can call (volunteers, the village committee, the provider's staff).</summary>
     public async Task<MyPositionDto> ShareAsync(SharePosition? request, CancellationToken ct)
     {
         var me = Me();
-        if (!(actor.IsInRole(Roles.Volunteer) || actor.IsInRole(Roles.VillageCommittee) || actor.IsInRole(Roles.Provider)))
+        if (!MayShare)
         {
             throw DomainException.Forbidden("Position.NotResponder");
         }
@@ -55,14 +58,14 @@ public sealed class ResponderPositions(AppDbContext db, CurrentActor actor, Pers
         }
 
         await db.SaveChangesAsync(ct);
-        return new MyPositionDto(now, now + Fresh, (int)Fresh.TotalMinutes);
+        return new MyPositionDto(now, now + Fresh, (int)Fresh.TotalMinutes, MayShare);
     }
 
     public async Task<MyPositionDto> StopAsync(CancellationToken ct)
     {
         var me = Me();
         await db.Set<ResponderPosition>().Where(p => p.AccountId == me).ExecuteDeleteAsync(ct);
-        return new MyPositionDto(null, null, (int)Fresh.TotalMinutes);
+        return new MyPositionDto(null, null, (int)Fresh.TotalMinutes, MayShare);
     }
 
     /// <summary>The fresh positions of these accounts (for routing; the points are decrypted here and go no further than the ladder's distances).</summary>
