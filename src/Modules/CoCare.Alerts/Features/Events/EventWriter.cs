@@ -10,103 +10,36 @@ using Microsoft.Extensions.Logging;
 namespace CoCare.Alerts.Features.Events;
 
 /// <summary>An accepted event (not a heartbeat) waiting to be stored; <see cref="Done"/> completes once it is.</summary>
-internal sealed record PendingEvent(Guid DeviceId, string EventId, EventType Type, DateTime At, string? Payload, string Channel)
+internal sealed record PendingEvent(Guid DeviceId, string EventId, EventType Type, DateTime At, string? Payload, string Channel) : IPendingWrite<EventResult>
 {
     public TaskCompletionSource<EventResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
-/// The one writer of device events in this process (group commit, like the canteen's check-ins): requests over HTTP
-/// and MQTT queue their events here; the writer takes what has queued (up to <see cref="MaxBatch"/>), drops event ids
-/// the device used before, raises the alerts the rules call for, writes it all in one transaction and only then
-/// answers — so an SOS acknowledged to a device is on disk. New alerts go to the <see cref="AlertDispatcher"/> to be
-/// routed. Should a batch fail (another node stored one of the ids first), each event is written on its own.
+/// The one writer of device events in this process (a <see cref="GroupCommitWriter{TPending, TResult}"/>, like the
+/// canteen's check-ins): requests over HTTP and MQTT queue their events here; each batch drops event ids the device used
+/// before, raises the alerts the rules call for and is written in one transaction before any is answered — so an SOS
+/// acknowledged to a device is on disk. New alerts go to the <see cref="AlertDispatcher"/> to be routed. An event
+/// another node stored first is answered "duplicate".
 /// </summary>
-internal sealed partial class EventWriter(IServiceScopeFactory scopes, AlertDispatcher dispatcher, TimeProvider clock, ILogger<EventWriter> logger) : BackgroundService
+internal sealed class EventWriter(IServiceScopeFactory scopes, AlertDispatcher dispatcher, TimeProvider clock, ILogger<EventWriter> logger)
+    : GroupCommitWriter<PendingEvent, EventResult>(maxBatch: 1000, capacity: 50_000, logger)
 {
-    public const int MaxBatch = 1000;
+    public Task<EventResult[]> WriteAsync(IReadOnlyList<PendingEvent> events, CancellationToken ct) => CommitAsync(events, ct);
 
-    private readonly Channel<PendingEvent> queue = Channel.CreateBounded<PendingEvent>(new BoundedChannelOptions(50_000) { SingleReader = true });
-
-    public async Task<EventResult[]> WriteAsync(IReadOnlyList<PendingEvent> events, CancellationToken ct)
+    protected override bool Answer(PendingEvent write, Exception failure)
     {
-        foreach (var e in events)
+        ArgumentNullException.ThrowIfNull(write);
+        if (failure is DbUpdateException e && DbErrors.IsUniqueViolation(e))
         {
-            await queue.Writer.WriteAsync(e, ct);
+            write.Done.TrySetResult(new EventResult(write.EventId, "duplicate")); // another node stored it first
+            return true;
         }
 
-        return await Task.WhenAll(events.Select(e => e.Done.Task)).WaitAsync(ct);
+        return false;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<PendingEvent>(MaxBatch);
-        try
-        {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
-            {
-                batch.Clear();
-                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                }
-
-                await WriteBatchAsync(batch);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: whatever is still queued was never acknowledged.
-        }
-        finally
-        {
-            queue.Writer.TryComplete();
-            while (queue.Reader.TryRead(out var left))
-            {
-                left.Done.TrySetCanceled(stoppingToken);
-            }
-        }
-    }
-
-    private async Task WriteBatchAsync(List<PendingEvent> batch)
-    {
-        try
-        {
-            await StoreAsync(batch);
-        }
-        catch (Exception e) when (batch.Count > 1 && e is not OperationCanceledException)
-        {
-            BatchFailed(logger, batch.Count, e);
-            foreach (var one in batch)
-            {
-                try
-                {
-                    await StoreAsync([one]);
-                }
-                catch (DbUpdateException single) when (DbErrors.IsUniqueViolation(single))
-                {
-                    one.Done.TrySetResult(new EventResult(one.EventId, "duplicate")); // another node stored it first
-                }
-                catch (Exception single) when (single is not OperationCanceledException)
-                {
-                    one.Done.TrySetException(single);
-                }
-            }
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            batch[0].Done.TrySetResult(new EventResult(batch[0].EventId, "duplicate"));
-        }
-        catch (Exception e)
-        {
-            foreach (var one in batch)
-            {
-                one.Done.TrySetException(e);
-            }
-        }
-    }
-
-    private async Task StoreAsync(List<PendingEvent> batch)
+    protected override async Task StoreAsync(IReadOnlyList<PendingEvent> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -159,8 +92,6 @@ internal sealed partial class EventWriter(IServiceScopeFactory scopes, AlertDisp
         dispatcher.Post(answers.Where(a => a.Alert is not null).Select(a => a.Alert!.Id));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} device events failed; writing them one by one")]
-    private static partial void BatchFailed(ILogger logger, int count, Exception e);
 }
 
 /// <summary>

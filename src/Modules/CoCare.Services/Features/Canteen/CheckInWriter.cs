@@ -1,103 +1,35 @@
-using System.Threading.Channels;
 using CoCare.Data;
 using CoCare.Kernel;
 using CoCare.Services.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CoCare.Services.Features.Canteen;
 
 /// <summary>A check-in the counter asked for, admitted (elder known and in scope, point open) and waiting to be priced and stored.</summary>
 internal sealed record PendingCheckIn(Guid Id, ServicePoint Point, ElderFacts Elder, MealSession Session, DateTime At, CheckInMethod Method,
-    PaymentMethod Payment, string? PaymentReference, string RecordedBy)
+    PaymentMethod Payment, string? PaymentReference, string RecordedBy) : IPendingWrite<(MealCheckIn CheckIn, bool Created)>
 {
     public TaskCompletionSource<(MealCheckIn CheckIn, bool Created)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
-/// The one writer of meal check-ins in this process (group commit). Requests queue here; the writer takes what has
-/// queued (up to <see cref="MaxBatch"/>), decides each one in order against the stored check-ins and the ones before it
-/// in the batch (a repeated id returns the first result; the once-a-day subsidy goes to the first meal), writes them in
-/// one transaction and only then answers. A killed process therefore loses only what it never acknowledged. Should the
-/// batch fail (another node took a once-a-day subsidy first: the database's unique index refuses it), each check-in is
+/// The one writer of meal check-ins in this process (a <see cref="GroupCommitWriter{TPending, TResult}"/>): each batch is
+/// decided in order against the stored check-ins and the ones before it in the batch (a repeated id returns the first
+/// result; the once-a-day subsidy goes to the first meal) and written in one transaction before any is answered. Should
+/// another node take a once-a-day subsidy first (the database's unique index refuses the batch), each check-in is
 /// decided and written again on its own.
 /// </summary>
-internal sealed class CheckInWriter(IServiceScopeFactory scopes, CanteenLookups lookups, ILogger<CheckInWriter> logger) : BackgroundService
+internal sealed class CheckInWriter(IServiceScopeFactory scopes, CanteenLookups lookups, ILogger<CheckInWriter> logger)
+    : GroupCommitWriter<PendingCheckIn, (MealCheckIn CheckIn, bool Created)>(maxBatch: 512, capacity: 20_000, logger)
 {
-    public const int MaxBatch = 512;
     public const string MealsCode = "Meals";
 
-    private readonly Channel<PendingCheckIn> queue = Channel.CreateBounded<PendingCheckIn>(new BoundedChannelOptions(20_000) { SingleReader = true });
+    public async Task<(MealCheckIn CheckIn, bool Created)> WriteAsync(PendingCheckIn pending, CancellationToken ct) =>
+        (await CommitAsync([pending], ct))[0];
 
-    public async Task<(MealCheckIn CheckIn, bool Created)> WriteAsync(PendingCheckIn pending, CancellationToken ct)
-    {
-        await queue.Writer.WriteAsync(pending, ct);
-        return await pending.Done.Task.WaitAsync(ct);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<PendingCheckIn>(MaxBatch);
-        try
-        {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
-            {
-                batch.Clear();
-                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                }
-
-                await WriteBatchAsync(batch);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: whatever is still queued was never acknowledged.
-        }
-        finally
-        {
-            queue.Writer.TryComplete();
-            while (queue.Reader.TryRead(out var left))
-            {
-                left.Done.TrySetCanceled(stoppingToken);
-            }
-        }
-    }
-
-    private async Task WriteBatchAsync(List<PendingCheckIn> batch)
-    {
-        try
-        {
-            await DecideAndStoreAsync(batch);
-        }
-        catch (Exception e) when (batch.Count > 1 && e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "A batch of {Count} check-ins failed; writing them one by one.", batch.Count);
-            foreach (var one in batch)
-            {
-                try
-                {
-                    await DecideAndStoreAsync([one]);
-                }
-                catch (Exception single) when (single is not OperationCanceledException)
-                {
-                    one.Done.TrySetException(single);
-                }
-            }
-        }
-        catch (Exception e)
-        {
-            foreach (var one in batch)
-            {
-                one.Done.TrySetException(e);
-            }
-        }
-    }
-
-    private async Task DecideAndStoreAsync(IReadOnlyList<PendingCheckIn> batch)
+    protected override async Task StoreAsync(IReadOnlyList<PendingCheckIn> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
