@@ -162,22 +162,32 @@ public class AlertDevicesTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=duty-row-kind]")).ToHaveCountAsync(2);
         await BrowserFixture.AssertAccessibleAsync(page);
 
-        // Tonight from eight to tomorrow at eight: on the roster, after the week's entry that began earlier.
+        // Tonight from eight to tomorrow at eight, and the same night the next two weeks: on the roster, after the week's
+        // entry that began earlier.
         await page.GetByTestId("duty-start-time").FillAsync("20:00");
         await page.GetByTestId("duty-end-time").FillAsync("08:00");
+        await page.Locator("div.mud-input-control.mud-select:has([data-testid=duty-weeks])").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "每周同一时间，共 3 周" }).ClickAsync();
         await page.GetByTestId("duty-add").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=duty-row-kind]")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("[data-testid=duty-row-kind]")).ToHaveCountAsync(5);
         await Assertions.Expect(page.Locator("[data-testid=problem]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("共 3 周");
         await using (var scope = browser.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var tonight = await db.Set<DutyShift>().AsNoTracking().Where(d => d.VillageCode == GVillage && d.CreatedBy == "village").SingleAsync();
-            Assert.Equal((new TimeOnly(20, 0), TimeSpan.FromHours(12)), (Kernel.ChinaTime.TimeOfDay(tonight.StartsAt), tonight.EndsAt - tonight.StartsAt));
+            var nights = await db.Set<DutyShift>().AsNoTracking().Where(d => d.VillageCode == GVillage && d.CreatedBy == "village").OrderBy(d => d.StartsAt).ToListAsync();
+            Assert.Equal(3, nights.Count);
+            Assert.All(nights, n => Assert.Equal((new TimeOnly(20, 0), TimeSpan.FromHours(12)), (Kernel.ChinaTime.TimeOfDay(n.StartsAt), n.EndsAt - n.StartsAt)));
+            Assert.Equal([TimeSpan.FromDays(7), TimeSpan.FromDays(7)], nights.Zip(nights.Skip(1), (a, b) => b.StartsAt - a.StartsAt));
         }
 
-        await rows.Nth(2).GetByTestId("duty-remove").ClickAsync();
-        await rows.Nth(2).GetByTestId("duty-remove-confirm").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=duty-row-kind]")).ToHaveCountAsync(2);
+        for (var left = 4; left >= 2; left--)
+        {
+            await rows.Nth(2).GetByTestId("duty-remove").ClickAsync();
+            await rows.Nth(2).GetByTestId("duty-remove-confirm").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=duty-row-kind]")).ToHaveCountAsync(left);
+        }
+
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }

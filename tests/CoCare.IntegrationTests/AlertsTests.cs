@@ -531,6 +531,9 @@ public class AlertRoutingTests(SharedApps apps)
                      (village, new { villageCode = "4502261042", kind = "VillageDuty", accountId = cadreId, startsAt = now, endsAt = now.AddHours(8) }, 400, "villageCode"),
                      (village, new { villageCode = g, kind = "Worker", accountId = providerId, startsAt = now, endsAt = now.AddHours(8) }, 403, null),
                      (provider, new { villageCode = g, kind = "VillageDuty", accountId = cadreId, startsAt = now, endsAt = now.AddHours(8) }, 403, null),
+                     (village, new { villageCode = g, kind = "VillageDuty", accountId = cadreId, startsAt = now, endsAt = now.AddHours(8), weeks = 0 }, 400, "weeks"),
+                     (village, new { villageCode = g, kind = "VillageDuty", accountId = cadreId, startsAt = now, endsAt = now.AddHours(8), weeks = 14 }, 400, "weeks"),
+                     (village, new { villageCode = g, kind = "VillageDuty", accountId = cadreId, startsAt = now, endsAt = now.AddDays(8), weeks = 2 }, 400, "weeks"), // would overlap
                  })
         {
             var problem = await HttpAssert.ProblemAsync(await who.PostAsJsonAsync("/api/v1/alerts/duty", body), status);
@@ -542,6 +545,19 @@ public class AlertRoutingTests(SharedApps apps)
         }
 
         Assert.Equal(before, (await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/alerts/duty?village={g}&pageSize=100"))).GetProperty("total").GetInt32());
+
+        // A month from now, the same Monday-evening duty three weeks running: three entries a week apart, each removable.
+        var monthAhead = now.AddDays(30);
+        var weekly = await HttpAssert.JsonAsync(await village.PostAsJsonAsync("/api/v1/alerts/duty",
+            new { villageCode = g, kind = "VillageDuty", accountId = cadreId, startsAt = monthAhead, endsAt = monthAhead.AddHours(4), weeks = 3 }), 201);
+        Assert.Equal(monthAhead, weekly.GetProperty("startsAt").GetDateTime(), TimeSpan.FromSeconds(1));
+        var repeated = (await HttpAssert.JsonAsync(await village.GetAsync($"/api/v1/alerts/duty?village={g}&pageSize=100"))).GetProperty("items").EnumerateArray()
+            .Where(d => d.GetProperty("accountId").GetString() == cadreId && d.GetProperty("startsAt").GetDateTime() >= monthAhead.AddMinutes(-1)).ToList();
+        Assert.Equal([monthAhead, monthAhead.AddDays(7), monthAhead.AddDays(14)], repeated.Select(d => d.GetProperty("startsAt").GetDateTime()), new WithinSecond());
+        foreach (var d in repeated)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await village.DeleteAsync($"/api/v1/alerts/duty/{d.GetProperty("id").GetGuid()}")).StatusCode);
+        }
 
         // Rostered: the new cadre is the village's duty person tonight, and the provider's manager is also a care worker on duty.
         var cadreShift = await HttpAssert.JsonAsync(await village.PostAsJsonAsync("/api/v1/alerts/duty",
@@ -824,4 +840,12 @@ public class AlertRuleApiTests(SharedApps apps)
             .GetProperty("results")[0].GetProperty("alertId").GetGuid();
         Assert.True((await HttpAssert.JsonAsync(await again.GetAsync($"/api/v1/alerts/{press}"))).GetProperty("informFamily").GetBoolean());
     }
+}
+
+/// <summary>Two times equal within a second (the API's times round-trip through JSON).</summary>
+internal sealed class WithinSecond : IEqualityComparer<DateTime>
+{
+    public bool Equals(DateTime x, DateTime y) => (x - y).Duration() < TimeSpan.FromSeconds(1);
+
+    public int GetHashCode(DateTime obj) => 0;
 }

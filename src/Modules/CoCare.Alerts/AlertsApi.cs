@@ -102,7 +102,7 @@ public static class AlertsApi
                 var shift = await h.AddAsync(request, ct);
                 return TypedResults.Created($"/api/v1/alerts/duty/{shift.Id}", shift);
             })
-            .WithName("RosterDuty").WithSummary("Put someone on duty in a village from startsAt to endsAt (UTC, at most 31 days, not already over): kind Worker (called with the volunteers on shift), VillageDuty or ProviderManager (while anyone is rostered, that rung calls only them). The village committee rosters VillageDuty, the provider the other two.")
+            .WithName("RosterDuty").WithSummary("Put someone on duty in a village from startsAt to endsAt (UTC, at most 31 days, not already over): kind Worker (called with the volunteers on shift), VillageDuty or ProviderManager (while anyone is rostered, that rung calls only them). The village committee rosters VillageDuty, the provider the other two. weeks (1-13, default 1) repeats the same stretch weekly (each at most 7 days); the answer is the first entry.")
             .RequireAuthorization(AlertsPolicies.Manage);
         duty.MapDelete("/{id:guid}", async (Guid id, DutyRoster h, CancellationToken ct) =>
             {

@@ -33,6 +33,26 @@ public class DutyShiftTests
     }
 
     [Fact]
+    public void AWeeklyEntry_IsTheSameStretch_EachWeek()
+    {
+        var nights = DutyShift.RosterWeekly("450226104201", ResponderKind.VillageDuty, "acc-1", "石德胜", Now.AddHours(10), Now.AddHours(22), 3, "village", Now);
+        Assert.Equal([Now.AddHours(10), Now.AddHours(10).AddDays(7), Now.AddHours(10).AddDays(14)], nights.Select(n => n.StartsAt));
+        Assert.All(nights, n => Assert.Equal(TimeSpan.FromHours(12), n.EndsAt - n.StartsAt));
+        Assert.Single(DutyShift.RosterWeekly("450226104201", ResponderKind.Worker, "acc-1", "石德胜", Now, Now.AddDays(20), 1, "village", Now)); // once: up to a month
+    }
+
+    [Theory]
+    [InlineData(0, 8)]
+    [InlineData(DutyShift.MostWeeks + 1, 8)]
+    [InlineData(2, 8 * 24)] // eight days repeated weekly would overlap the next
+    public void AWeeklyEntry_IsRefusedOnWeeks_WhenItCannotRepeat(int weeks, int hours)
+    {
+        var refused = Assert.Throws<DomainException>(() =>
+            DutyShift.RosterWeekly("450226104201", ResponderKind.VillageDuty, "acc-1", "石德胜", Now, Now.AddHours(hours), weeks, "village", Now));
+        Assert.Equal((ErrorKind.Validation, "weeks"), (refused.Kind, refused.Field));
+    }
+
+    [Fact]
     public void AManagerAlsoRosteredAsAWorker_IsCalledOnce_AtTheFirstRung()
     {
         var worker = new AlertResponder("p1", "陆文军", ResponderKind.Worker, 300);

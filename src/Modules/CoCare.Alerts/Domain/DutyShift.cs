@@ -70,5 +70,31 @@ public sealed class DutyShift : Entity
         return new DutyShift(villageCode, kind, accountId, accountName, startsAt, endsAt, createdBy, now);
     }
 
+    /// <summary>
+    /// Rosters a person for the same stretch <paramref name="weeks"/> weeks running (1 to <see cref="MostWeeks"/>), e.g.
+    /// the village's duty person every Monday; each entry follows the rules of <see cref="Roster"/>, and a repeated
+    /// stretch lasts at most a week so the entries do not overlap.
+    /// </summary>
+    public static IReadOnlyList<DutyShift> RosterWeekly(string villageCode, ResponderKind kind, string accountId, string accountName, DateTime startsAt, DateTime endsAt,
+        int weeks, string createdBy, DateTime now)
+    {
+        if (weeks is < 1 or > MostWeeks)
+        {
+            throw new DomainException("Duty.Weeks", ErrorKind.Validation, "weeks", MostWeeks);
+        }
+
+        if (weeks > 1 && endsAt - startsAt > Week)
+        {
+            throw new DomainException("Duty.WeeksSpan", ErrorKind.Validation, "weeks");
+        }
+
+        return [.. Enumerable.Range(0, weeks).Select(w => Roster(villageCode, kind, accountId, accountName, startsAt + (w * Week), endsAt + (w * Week), createdBy, now))];
+    }
+
+    /// <summary>The most weeks one entry repeats for (a quarter).</summary>
+    public const int MostWeeks = 13;
+
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
     public bool CoversAt(DateTime at) => StartsAt <= at && at < EndsAt;
 }

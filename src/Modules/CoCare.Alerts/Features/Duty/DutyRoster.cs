@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CoCare.Alerts.Features.Duty;
 
 /// <summary>Someone to put on a village's alert duty roster; times in UTC (the page enters them in Beijing time).</summary>
-public sealed record RosterDuty(string? VillageCode, ResponderKind? Kind, string? AccountId, DateTime? StartsAt, DateTime? EndsAt);
+/// <summary>A roster entry to make; with <see cref="Weeks"/> above 1 the same stretch is rostered that many weeks running.</summary>
+public sealed record RosterDuty(string? VillageCode, ResponderKind? Kind, string? AccountId, DateTime? StartsAt, DateTime? EndsAt, int? Weeks = null);
 
 public sealed record DutyShiftDto(Guid Id, string VillageCode, ResponderKind Kind, string AccountId, string AccountName, DateTime StartsAt, DateTime EndsAt,
     string CreatedBy, DateTime CreatedAt)
@@ -71,12 +72,12 @@ public sealed class DutyRoster(AppDbContext db, CurrentActor actor, IDirectory d
             throw new DomainException("Duty.Account", ErrorKind.Validation, "accountId");
         }
 
-        var shift = DutyShift.Roster(village, kind, account.Id, account.Name, Utc(starts), Utc(ends), actor.UserName ?? actor.AccountId ?? "",
-            clock.GetUtcNow().UtcDateTime);
-        db.Add(shift);
+        var shifts = DutyShift.RosterWeekly(village, kind, account.Id, account.Name, Utc(starts), Utc(ends), request.Weeks ?? 1,
+            actor.UserName ?? actor.AccountId ?? "", clock.GetUtcNow().UtcDateTime);
+        db.AddRange(shifts);
         await db.SaveChangesAsync(ct);
         router.Forget(village);
-        return DutyShiftDto.From(shift);
+        return DutyShiftDto.From(shifts[0]);
     }
 
     public async Task RemoveAsync(Guid id, CancellationToken ct)
