@@ -10,8 +10,13 @@ namespace CoCare.Alerts.Domain;
 /// </summary>
 public sealed class DutyShift : Entity
 {
+    /// <summary>The most weeks one entry repeats for (a quarter).</summary>
+    public const int MostWeeks = 13;
+
     /// <summary>The longest stretch one entry may cover (a month of village duty).</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromDays(31);
+
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
     private DutyShift()
     {
@@ -90,11 +95,6 @@ public sealed class DutyShift : Entity
 
         return [.. Enumerable.Range(0, weeks).Select(w => Roster(villageCode, kind, accountId, accountName, startsAt + (w * Week), endsAt + (w * Week), createdBy, now))];
     }
-
-    /// <summary>The most weeks one entry repeats for (a quarter).</summary>
-    public const int MostWeeks = 13;
-
-    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
     public bool CoversAt(DateTime at) => StartsAt <= at && at < EndsAt;
 }
