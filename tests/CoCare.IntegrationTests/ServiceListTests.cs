@@ -155,7 +155,7 @@ public class ServiceListTests(SharedApps apps)
     {
         var app = await apps.GetAsync(db);
         using var provider = await app.ClientAsync("provider");
-        var today = ProcurementScenario.Today(app);
+        var today = CoCare.Kernel.ChinaTime.Day(app.Clock.GetUtcNow().UtcDateTime); // the match rate counts Beijing days
         var url = $"/api/v1/residents/match-rate?region={GVillage}&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}";
         var before = await HttpAssert.JsonAsync(await provider.GetAsync(url));
 
